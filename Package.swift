@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+// campaign-planner: who to target, when, with how much money, and what to say, in which language.
+// Module map and data flow: see DESIGN.md in the shared folder and the README.
+import PackageDescription
+
+/// Upcoming language features every target opts into (see STYLE.md: hummingbird).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "campaign-planner",
+    products: [
+        .executable(name: "campaign-planner", targets: ["campaign-planner"]),
+        .library(name: "ICUKit", targets: ["ICUKit"]),
+        .library(name: "PlannerIO", targets: ["PlannerIO"]),
+        .library(name: "Locales", targets: ["Locales"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System ICU (Debian: libicu-dev). Only CICU's C/C++ files ever see its headers.
+        .systemLibrary(
+            name: "CICUSystem",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // The bridge: a public header with <stdint.h> only; ICU inside the .c/.cpp files.
+        .target(
+            name: "CICU",
+            dependencies: ["CICUSystem"],
+            cSettings: [.define("U_SHOW_CPLUSPLUS_API", to: "1")],
+            cxxSettings: [.define("U_SHOW_CPLUSPLUS_API", to: "1")],
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: strictSettings),
+        .target(
+            name: "PlannerIO",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Locales",
+            dependencies: ["ICUKit", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "campaign-planner",
+            dependencies: [
+                "ICUKit", "PlannerIO", "Locales",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerIOTests", dependencies: ["PlannerIO"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LocalesTests",
+            dependencies: ["Locales", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["campaign-planner"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,88 @@
+import CICU
+
+/// One argument as a MessageFormat pattern uses it, nested ones included.
+public struct MessageArgument: Hashable, Sendable {
+    /// How the pattern uses the argument.
+    public enum Kind: String, Sendable {
+        /// `{name}`
+        case none
+        /// `{name, number|date|time|spellout|ordinal|duration[, style]}`
+        case simple
+        case choice
+        case plural
+        case select
+        case selectordinal
+    }
+
+    public let name: String
+    public let kind: Kind
+    /// For `.simple`: the type word, e.g. `number`, `date`.
+    public let type: String
+    /// For `.simple`: the style, e.g. `::currency/INR`, `long`.
+    public let style: String
+    /// For plural/select kinds: the branch keys in pattern order (`=0`, `one`, `other`).
+    public let selectors: [String]
+    /// 0 for a top-level argument, 1 inside one plural/select branch, and so on.
+    public let depth: Int
+
+    /// Whether the argument is written by number (`{0}`) rather than by name.
+    public var isNumbered: Bool { name.utf8.allSatisfy { (48...57).contains($0) } }
+
+    /// The value this use needs, for error messages and template validation.
+    public var expectedValue: MessageValue.Kind {
+        switch kind {
+        case .plural, .selectordinal, .choice: return .number
+        case .select: return .string
+        case .none: return .string
+        case .simple:
+            switch type {
+            case "date", "time": return .date
+            default: return .number
+            }
+        }
+    }
+
+    /// Lists every argument of `pattern`, in pattern order, nested ones too.
+    public static func parse(_ pattern: String) throws(ICUError) -> [MessageArgument] {
+        var offset: Int32 = 0
+        let listing = try pattern.withUTF16 { p, n throws(ICUError) in
+            do {
+                return try readUTF16("parse message", initialCapacity: 256) { out, capacity, status in
+                    cp_icu_message_describe(p, n, out, capacity, &offset, &status)
+                }
+            } catch {
+                throw ICUError.syntax(pattern: pattern, offset: Int(offset), operation: "MessageFormat")
+            }
+        }
+        return listing.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return MessageArgument(
+                name: f[1], kind: Kind(rawValue: f[2]) ?? .none, type: f[3], style: f[4],
+                selectors: f[5].split(separator: " ").map(String.init), depth: Int(f[0]) ?? 0)
+        }
+    }
+}
+
+/// A value for a MessageFormat argument.
+public enum MessageValue: Sendable, Hashable {
+    /// Text: for `{name}` and `{name, select, ...}`.
+    case string(String)
+    /// A number: for plural, `number` and the like.
+    case number(Double)
+    case integer(Int)
+    /// An exact decimal written in ASCII (`"149.50"`): money without binary rounding.
+    case decimal(String)
+    /// A moment, in milliseconds since 1970 UTC: for `date` and `time`.
+    case date(epochMilliseconds: Double)
+
+    /// The broad kind of a value, for type checks.
+    public enum Kind: String, Sendable { case string = "text", number = "a number", date = "a date" }
+
+    public var kind: Kind {
+        switch self {
+        case .string: .string
+        case .number, .integer, .decimal: .number
+        case .date: .date
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import CICU
+
+/// Paragraph direction of a text, by its first strong character (Unicode bidi rules P2-P3).
+public enum TextDirection: String, Sendable {
+    case leftToRight = "ltr"
+    case rightToLeft = "rtl"
+    case neutral
+}
+
+/// Lengths of text as a reader and as a channel see them.
+public enum TextMetrics {
+    /// User-perceived characters (extended grapheme clusters, per the running ICU).
+    public static func graphemeCount(_ text: String) throws(ICUError) -> Int {
+        var status: Int32 = 0
+        let count = try text.withUTF16 { p, n throws(ICUError) in cp_icu_grapheme_count(p, n, &status) }
+        try ICUError.check(status, "grapheme count")
+        return Int(count)
+    }
+
+    /// UTF-16 offsets of grapheme cluster boundaries, 0 and the length included: where a text may
+    /// be cut without splitting a character.
+    public static func graphemeBoundaries(_ text: String) throws(ICUError) -> [Int] {
+        try text.withUTF16 { p, n throws(ICUError) in
+            var status: Int32 = 0
+            let count = cp_icu_grapheme_boundaries(p, n, nil, 0, &status)
+            var offsets = [Int32](repeating: 0, count: Int(count))
+            status = 0
+            _ = cp_icu_grapheme_boundaries(p, n, &offsets, count, &status)
+            try ICUError.check(status, "grapheme boundaries")
+            return offsets.map(Int.init)
+        }
+    }
+
+    /// UTF-16 code units: what UCS-2 SMS and many length limits count.
+    public static func utf16Length(_ text: String) -> Int { text.utf16.count }
+
+    /// The paragraph direction given by the first strong character.
+    public static func direction(_ text: String) -> TextDirection {
+        let value = (try? text.withUTF16 { p, n throws(ICUError) in cp_icu_bidi_base_direction(p, n) }) ?? 3
+        switch value {
+        case 0: return .leftToRight
+        case 1: return .rightToLeft
+        default: return .neutral
+        }
+    }
+}

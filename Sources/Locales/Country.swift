@@ -1,0 +1,51 @@
+/// A country: its regions and zones, currency, time zone and formatting locales.
+public struct Country: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+    public let nativeName: String?
+    /// ISO 4217 code.
+    public let currency: String
+    public let timeZone: String
+    public let defaultLanguage: String
+    /// Digit grouping for every language here, overriding the language's own (Tamil groups lakh in
+    /// India, thousands in Malaysia).
+    public let grouping: Language.Grouping?
+    /// Formatting locales that override a language's default here (`ta` → `ta_MY` in Malaysia).
+    public let icuLocales: [String: String]
+    public let sources: [Source]
+    public let zones: [Zone]
+    public let regions: [Region]
+
+    enum CodingKeys: String, CodingKey {
+        case code, name, currency, sources, zones, regions, grouping
+        case nativeName = "native_name", timeZone = "time_zone", defaultLanguage = "default_language"
+        case icuLocales = "icu_locales"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        nativeName = try c.decodeIfPresent(String.self, forKey: .nativeName)
+        currency = try c.decode(String.self, forKey: .currency)
+        timeZone = try c.decode(String.self, forKey: .timeZone)
+        defaultLanguage = try c.decode(String.self, forKey: .defaultLanguage)
+        grouping = try c.decodeIfPresent(Language.Grouping.self, forKey: .grouping)
+        icuLocales = try c.decodeIfPresent([String: String].self, forKey: .icuLocales) ?? [:]
+        sources = try c.decode([Source].self, forKey: .sources)
+        zones = try c.decode([Zone].self, forKey: .zones)
+        regions = try c.decode([Region].self, forKey: .regions)
+    }
+
+    /// The region with this current code.
+    public func region(code: String) -> Region? { regions.first { $0.code == code } }
+
+    /// The zone with this code.
+    public func zone(code: String) -> Zone? { zones.first { $0.code == code } }
+}
+
+/// The languages file: every language we can address, with the sources its facts cite.
+public struct LanguageFile: Codable, Sendable {
+    public let sources: [Source]
+    public let languages: [Language]
+}

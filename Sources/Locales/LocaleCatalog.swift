@@ -1,0 +1,149 @@
+import PlannerIO
+
+/// Everything in `locales/`: languages and the countries loaded so far, checked on load, with
+/// lookups that accept what users write in CRM exports (`Orissa`, `TN`, `Tamil`, `தமிழ்`).
+///
+/// ```swift
+/// let catalog = try LocaleCatalog(directory: "locales", countries: ["IN"])
+/// catalog.region(matching: "Tamilnadu", in: "IN")?.code  // "IN-TN"
+/// ```
+public struct LocaleCatalog: Sendable {
+    public let directory: String
+    public let languages: [Language]
+    public let sources: [Source]
+    public let countries: [String: Country]
+    private let languageIndex: [String: Int]
+    private let languageNames: [String: String]
+    private let regionNames: [String: [String: String]]
+
+    /// Loads `languages.yaml` and `<CC>.yaml` for each country code, checking references, share
+    /// sums and uniqueness; a problem is a ``Diagnostic`` naming file, line and field.
+    public init(directory: String, countries codes: [String]) throws(Diagnostic) {
+        let languagePath = "\(directory)/languages.yaml"
+        let languageDocument = try DataDocument<LanguageFile>(path: languagePath)
+        let languages = languageDocument.value.languages
+        var index: [String: Int] = [:]
+        var names: [String: String] = [:]
+        for (i, language) in languages.enumerated() {
+            guard index.updateValue(i, forKey: language.code) == nil else {
+                throw languageDocument.diagnostic(
+                    at: ["languages", DataKey(intValue: i), "code"],
+                    message: "language '\(language.code)' is defined twice")
+            }
+            for name in [language.code, language.name, language.nativeName, language.icuLocale] + language.names {
+                names[Self.normalised(name), default: language.code] = names[Self.normalised(name)] ?? language.code
+            }
+        }
+        let sourceIDs = Set(languageDocument.value.sources.map(\.id))
+        for (i, language) in languages.enumerated() {
+            for (j, code) in language.fallback.enumerated() where index[code] == nil {
+                throw languageDocument.diagnostic(
+                    at: ["languages", DataKey(intValue: i), "fallback", DataKey(intValue: j)],
+                    message: "fallback language '\(code)' is not defined in this file")
+            }
+            for (j, id) in language.sources.enumerated() where !sourceIDs.contains(id) {
+                throw languageDocument.diagnostic(
+                    at: ["languages", DataKey(intValue: i), "sources", DataKey(intValue: j)],
+                    message: "source '\(id)' is not defined under 'sources'")
+            }
+        }
+        var countries: [String: Country] = [:]
+        var regionNames: [String: [String: String]] = [:]
+        for code in codes {
+            let path = "\(directory)/\(code).yaml"
+            let document = try DataDocument<Country>(path: path)
+            try Self.check(document, languages: index)
+            countries[code] = document.value
+            var lookup: [String: String] = [:]
+            for region in document.value.regions {
+                let bare = region.code.split(separator: "-").last.map(String.init) ?? region.code
+                for name in [region.code, bare, region.name, region.nativeName] + region.aliases {
+                    lookup[Self.normalised(name)] = lookup[Self.normalised(name)] ?? region.code
+                }
+            }
+            regionNames[code] = lookup
+        }
+        self.directory = directory
+        self.languages = languages
+        self.sources = languageDocument.value.sources
+        self.countries = countries
+        self.languageIndex = index
+        self.languageNames = names
+        self.regionNames = regionNames
+    }
+
+    private static func check(_ document: DataDocument<Country>, languages: [String: Int]) throws(Diagnostic) {
+        let country = document.value
+        let sourceIDs = Set(country.sources.map(\.id))
+        let zones = Set(country.zones.map(\.code))
+        var codes = Set<String>()
+        for (i, region) in country.regions.enumerated() {
+            let at: [DataKey] = ["regions", DataKey(intValue: i)]
+            guard codes.insert(region.code).inserted else {
+                throw document.diagnostic(at: at + ["code"], message: "region '\(region.code)' is defined twice")
+            }
+            guard region.code.hasPrefix("\(country.code)-") else {
+                throw document.diagnostic(
+                    at: at + ["code"], message: "region code '\(region.code)' is not an ISO 3166-2 code of \(country.code)")
+            }
+            guard zones.contains(region.zone) else {
+                throw document.diagnostic(at: at + ["zone"], message: "zone '\(region.zone)' is not defined under 'zones'")
+            }
+            guard region.population > 0 else {
+                throw document.diagnostic(at: at + ["population"], message: "population must be positive")
+            }
+            for code in region.languages.keys.sorted() where code != "other" && languages[code] == nil {
+                throw document.diagnostic(
+                    at: at + ["languages", DataKey(stringValue: code)],
+                    message: "language '\(code)' is not defined in languages.yaml")
+            }
+            if let negative = region.languages.first(where: { $0.value < 0 || $0.value > 1 }) {
+                throw document.diagnostic(
+                    at: at + ["languages", DataKey(stringValue: negative.key)],
+                    message: "share \(negative.value) is not between 0 and 1")
+            }
+            let sum = region.languages.values.reduce(0, +)
+            guard abs(sum - 1) <= 0.0005 else {
+                throw document.diagnostic(
+                    at: at + ["languages"], message: "language shares of \(region.code) sum to \(sum), not 1",
+                    hint: "list the remainder as 'other'")
+            }
+            for (j, id) in region.sources.enumerated() where !sourceIDs.contains(id) {
+                throw document.diagnostic(
+                    at: at + ["sources", DataKey(intValue: j)], message: "source '\(id)' is not defined under 'sources'")
+            }
+        }
+    }
+
+    /// Lower-case letters and digits only: `Tamil Nadu`, `tamil-nadu` and `TAMILNADU` agree.
+    static func normalised(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark
+                        || $0.properties.generalCategory == .spacingMark
+                }))
+    }
+
+    /// The language with this exact code.
+    public func language(code: String) -> Language? { languageIndex[code].map { languages[$0] } }
+
+    /// The language a user's text names: a code, an English or native name, an ISO 639-2/3 code.
+    public func language(matching text: String) -> Language? {
+        languageNames[Self.normalised(text)].flatMap(language(code:))
+    }
+
+    /// The country with this code, if loaded.
+    public func country(code: String) -> Country? { countries[code] }
+
+    /// The region a user's text names, in a country: current or old code, name, native name, alias.
+    public func region(matching text: String, in country: String) -> Region? {
+        guard let code = regionNames[country]?[Self.normalised(text)] else { return nil }
+        return countries[country]?.region(code: code)
+    }
+
+    /// The ICU locale to format `language` with in `country` (the country's override, if any).
+    public func icuLocale(for language: Language, in country: Country?) -> String {
+        country?.icuLocales[language.code] ?? language.icuLocale
+    }
+}

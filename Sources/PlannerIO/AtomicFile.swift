@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files so that a reader never sees a half-written one: the bytes go to a temporary file
+/// in the same directory, are flushed to disk, and the file is renamed over the target (an atomic
+/// step on POSIX file systems). A failed run leaves any previous file untouched.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Diagnostic) {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var template = Array("\(directory)/.\(path.split(separator: "/").last ?? "out").tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failure("cannot create a temporary file in \(directory)", path) }
+        let temporary = String(cString: template.map { $0 })
+        var ok = true
+        let contiguous = Array(bytes)
+        contiguous.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    ok = false
+                    break
+                }
+                written += n
+            }
+        }
+        ok = ok && fchmod(fd, 0o644) == 0 && fsync(fd) == 0
+        ok = close(fd) == 0 && ok
+        guard ok, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw failure("cannot write: \(reason)", path)
+        }
+    }
+
+    /// Writes UTF-8 text to `path` atomically.
+    public static func write(_ text: String, to path: String) throws(Diagnostic) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    private static func failure(_ message: String, _ path: String) -> Diagnostic {
+        Diagnostic(.failure, path: path, message: message, hint: "check that the directory exists and is writable")
+    }
+}
+
+/// Reads whole files as bytes, with errors that name the file.
+public enum FileBytes {
+    public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            throw Diagnostic(
+                .usage, path: path, message: "cannot open: \(String(cString: strerror(errno)))",
+                hint: "check the path")
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count { break }
+        }
+        if ferror(file) != 0 { throw Diagnostic(.failure, path: path, message: "read error") }
+        return bytes
+    }
+
+    /// Reads a UTF-8 text file; invalid UTF-8 is an error naming the line.
+    public static func readText(_ path: String) throws(Diagnostic) -> String {
+        let bytes = try read(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = bytes.prefix { _ in true }.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
+            throw Diagnostic(path: path, line: line, message: "not valid UTF-8", hint: "save the file as UTF-8")
+        }
+        return text
+    }
+}

@@ -1,0 +1,175 @@
+/// An RFC 4180 CSV tokenizer over bytes: quoted fields, doubled quotes, newlines inside quotes,
+/// CRLF or LF line ends, and a leading UTF-8 byte order mark.
+///
+/// It works on bytes and keeps each record's first physical line number, so a diagnostic can point
+/// at the row; a malformed record (a quote inside an unquoted field, text after a closing quote, a
+/// quote never closed) is reported as ``CSVRecord/error`` and tokenizing continues at the next line.
+public struct CSVTokenizer: Sendable {
+    /// One record, or why it could not be read.
+    public enum CSVRecord: Sendable, Equatable {
+        /// Fields of a well-formed record; `raw` is the record's bytes (without its line end).
+        case fields(line: Int, values: [[UInt8]], raw: ArraySlice<UInt8>)
+        case error(line: Int, reason: String, raw: ArraySlice<UInt8>)
+
+        public var line: Int {
+            switch self {
+            case .fields(let line, _, _), .error(let line, _, _): line
+            }
+        }
+    }
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private var line = 1
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        self.position = bytes.starts(with: bom) ? 3 : 0
+    }
+
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+    /// The next record, or `nil` at the end. Blank lines are skipped.
+    public mutating func next() -> CSVRecord? {
+        while position < bytes.count, bytes[position] == Self.lf || bytes[position] == Self.cr {
+            if bytes[position] == Self.lf { line += 1 }
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        let start = position, startLine = line
+        var values: [[UInt8]] = []
+        var field: [UInt8] = []
+        var failure: String?
+        var atFieldStart = true
+        var quoted = false
+        var afterQuote = false
+        scan: while position < bytes.count {
+            let byte = bytes[position]
+            if quoted {
+                position += 1
+                if byte == Self.quote {
+                    if position < bytes.count, bytes[position] == Self.quote {
+                        field.append(Self.quote)
+                        position += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
+                } else {
+                    if byte == Self.lf { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case Self.comma:
+                values.append(field)
+                field = []
+                atFieldStart = true
+                afterQuote = false
+                position += 1
+            case Self.lf, Self.cr:
+                break scan
+            case Self.quote where atFieldStart:
+                quoted = true
+                atFieldStart = false
+                position += 1
+            default:
+                if afterQuote || byte == Self.quote {
+                    failure = failure ?? (afterQuote ? "text after a closing quote" : "a quote inside an unquoted field")
+                }
+                field.append(byte)
+                atFieldStart = false
+                position += 1
+            }
+        }
+        if quoted { failure = "a quoted field is never closed" }
+        values.append(field)
+        var end = position
+        if end > start, bytes[end - 1] == Self.cr { end -= 1 }
+        if position < bytes.count, bytes[position] == Self.cr { position += 1 }
+        if position < bytes.count, bytes[position] == Self.lf {
+            position += 1
+            line += 1
+        }
+        let raw = bytes[start..<min(end, bytes.count)]
+        if let failure { return .error(line: startLine, reason: failure, raw: raw) }
+        return .fields(line: startLine, values: values, raw: raw)
+    }
+}
+
+/// A small CSV table read whole: a header and rows of text, for inputs that fit in memory (cell
+/// lists, limits files). Large customer files use the streaming reader instead.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        public let line: Int
+        public let values: [String]
+    }
+
+    public let path: String
+    public let header: [String]
+    public let rows: [Row]
+
+    /// Reads a CSV file; any malformed row, invalid UTF-8 or wrong field count is an error naming
+    /// its line.
+    public init(path: String) throws(Diagnostic) {
+        try self.init(bytes: FileBytes.read(path), path: path)
+    }
+
+    public init(bytes: [UInt8], path: String) throws(Diagnostic) {
+        var tokenizer = CSVTokenizer(bytes: bytes)
+        var header: [String]?
+        var rows: [Row] = []
+        while let record = tokenizer.next() {
+            switch record {
+            case .error(let line, let reason, _):
+                throw Diagnostic(path: path, line: line, message: "malformed CSV: \(reason)")
+            case .fields(let line, let values, _):
+                var texts: [String] = []
+                for (index, value) in values.enumerated() {
+                    guard let text = String(validating: value, as: UTF8.self) else {
+                        throw Diagnostic(
+                            path: path, line: line, field: header.map { index < $0.count ? $0[index] : "column \(index + 1)" },
+                            message: "not valid UTF-8")
+                    }
+                    texts.append(text)
+                }
+                if let header {
+                    guard texts.count == header.count else {
+                        throw Diagnostic(
+                            path: path, line: line,
+                            message: "expected \(header.count) fields as in the header, found \(texts.count)")
+                    }
+                    rows.append(Row(line: line, values: texts))
+                } else {
+                    header = texts.map { $0.trimmingASCIISpaces() }
+                }
+            }
+        }
+        guard let header else { throw Diagnostic(path: path, line: 1, message: "the file is empty; expected a header row") }
+        self.path = path
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The index of a column, or a diagnostic naming the missing column and those present.
+    public func column(_ name: String) throws(Diagnostic) -> Int {
+        guard let index = header.firstIndex(of: name) else {
+            throw Diagnostic(
+                path: path, line: 1, field: name, message: "required column '\(name)' is missing",
+                hint: "the header has: \(header.joined(separator: ", "))")
+        }
+        return index
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing ASCII spaces and tabs.
+    public func trimmingASCIISpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

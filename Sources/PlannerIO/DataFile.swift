@@ -1,0 +1,178 @@
+import Yams
+
+/// Decodes our YAML data files (`locales/`, `calendars/`, `templates/`, briefs) into `Decodable`
+/// types, turning every failure into a ``Diagnostic`` with the file, line, column and key path.
+///
+/// Parsing first composes YAML nodes (which carry positions), then decodes from them; a decoding
+/// error's coding path is walked back through the nodes to find the line of the offending value.
+public enum DataFile {
+    /// Reads and decodes the YAML file at `path`.
+    public static func decode<T: Decodable>(_ type: T.Type, path: String) throws(Diagnostic) -> T {
+        try decode(type, yaml: FileBytes.readText(path), path: path)
+    }
+
+    /// Decodes YAML text; `path` names it in diagnostics.
+    public static func decode<T: Decodable>(_ type: T.Type, yaml: String, path: String) throws(Diagnostic) -> T {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                throw Diagnostic(path: path, line: 1, message: "the file is empty")
+            }
+            node = composed
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw syntaxDiagnostic(error, path: path)
+        }
+        do {
+            return try YAMLDecoder().decode(type, from: node)
+        } catch let error as DecodingError {
+            throw diagnostic(error, root: node, path: path)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(path: path, message: "\(error)")
+        }
+    }
+
+    /// A key path as users read it: `regions[3].population`.
+    public static func keyPath(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text
+    }
+
+    /// The node at a coding path, or the deepest existing node on the way.
+    public static func node(at path: [any CodingKey], in root: Node) -> Node {
+        var current = root
+        for key in path {
+            if let index = key.intValue, case .sequence(let sequence) = current, index < sequence.count {
+                current = sequence[index]
+            } else if case .mapping(let mapping) = current, let value = mapping[key.stringValue] {
+                current = value
+            } else {
+                break
+            }
+        }
+        return current
+    }
+
+    private static func diagnostic(_ error: DecodingError, root: Node, path: String) -> Diagnostic {
+        let codingPath: [any CodingKey]
+        let message: String
+        switch error {
+        case .keyNotFound(let key, let context):
+            codingPath = context.codingPath
+            let field = keyPath(context.codingPath + [key])
+            let mark = node(at: context.codingPath, in: root).mark
+            return Diagnostic(
+                path: path, line: mark?.line, column: mark?.column, field: field,
+                message: "required field '\(key.stringValue)' is missing")
+        case .typeMismatch(let type, let context):
+            codingPath = context.codingPath
+            message = "expected \(describe(type)), got \(found(node(at: codingPath, in: root)))"
+        case .valueNotFound(let type, let context):
+            codingPath = context.codingPath
+            message = "expected \(describe(type)), got nothing"
+        case .dataCorrupted(let context):
+            codingPath = context.codingPath
+            message = context.debugDescription
+        @unknown default:
+            return Diagnostic(path: path, message: "\(error)")
+        }
+        let mark = node(at: codingPath, in: root).mark
+        return Diagnostic(
+            path: path, line: mark?.line, column: mark?.column,
+            field: codingPath.isEmpty ? nil : keyPath(codingPath), message: message)
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
+        case is Double.Type, is Float.Type: "a number"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        default:
+            String(describing: type).hasPrefix("Array")
+                ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "a mapping" : "\(type)"
+        }
+    }
+
+    private static func found(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "\"\(scalar.string)\""
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    private static func syntaxDiagnostic(_ error: any Error, path: String) -> Diagnostic {
+        guard let yaml = error as? YamlError else { return Diagnostic(path: path, message: "\(error)") }
+        switch yaml {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(path: path, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(
+                path: path, line: context.mark.line, column: context.mark.column,
+                message: "duplicate key \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(path: path, message: "YAML: \(problem)")
+        default:
+            return Diagnostic(path: path, message: "YAML: \(yaml)")
+        }
+    }
+}
+
+/// A decoded data file together with its YAML nodes, so checks made after decoding (a share sum,
+/// a reference to an unknown zone) can still point at the line of the value they are about.
+public struct DataDocument<Value> {
+    public let value: Value
+    public let path: String
+    private let root: Node
+
+    /// Reads and decodes the YAML file at `path`.
+    public init(path: String) throws(Diagnostic) where Value: Decodable {
+        try self.init(yaml: FileBytes.readText(path), path: path)
+    }
+
+    public init(yaml: String, path: String) throws(Diagnostic) where Value: Decodable {
+        self.value = try DataFile.decode(Value.self, yaml: yaml, path: path)
+        self.path = path
+        do {
+            self.root = try Yams.compose(yaml: yaml) ?? Node("")
+        } catch {
+            throw Diagnostic(path: path, message: "\(error)")
+        }
+    }
+
+    /// A diagnostic at the value under `keys` (strings for mapping keys, integers for list indices).
+    public func diagnostic(at keys: [DataKey], message: String, hint: String? = nil) -> Diagnostic {
+        let mark = DataFile.node(at: keys, in: root).mark
+        return Diagnostic(
+            path: path, line: mark?.line, column: mark?.column,
+            field: DataFile.keyPath(keys), message: message, hint: hint)
+    }
+}
+
+/// One step of a key path into a data file: a mapping key or a list index.
+public struct DataKey: CodingKey, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public let stringValue: String
+    public let intValue: Int?
+    public init(stringValue: String) {
+        self.stringValue = stringValue
+        self.intValue = nil
+    }
+    public init(intValue: Int) {
+        self.stringValue = "\(intValue)"
+        self.intValue = intValue
+    }
+    public init(stringLiteral value: String) { self.init(stringValue: value) }
+    public init(integerLiteral value: Int) { self.init(intValue: value) }
+}

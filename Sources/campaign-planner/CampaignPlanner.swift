@@ -1,0 +1,40 @@
+import ArgumentParser
+import ICUKit
+import PlannerIO
+
+/// The command line: thin over the library. Each verb lives in `Subcommands/`; errors are printed
+/// once, here, compiler-style, with exit codes 64 (usage), 65 (bad input data) or 1.
+@main
+struct CampaignPlanner: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "campaign-planner",
+        abstract: "Plan regional festive campaigns: who to target, when, with how much money, and what to say.",
+        version: version,
+        subcommands: [LocalesCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(reporting: error)
+        }
+    }
+
+    /// Prints an error once, in one place, and exits with its code.
+    static func exit(reporting error: any Error) -> Never {
+        switch error {
+        case let diagnostic as Diagnostic:
+            Terminal.printError(diagnostic.description)
+            Self.exit(withError: ExitCode(diagnostic.kind.exitCode))
+        case let icu as ICUError:
+            Terminal.printError("error: \(icu)")
+            Self.exit(withError: ExitCode(65))
+        default:
+            Self.exit(withError: error)
+        }
+    }
+}
