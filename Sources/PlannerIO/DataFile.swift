@@ -6,32 +6,49 @@ import Yams
 /// Parsing first composes YAML nodes (which carry positions), then decodes from them; a decoding
 /// error's coding path is walked back through the nodes to find the line of the offending value.
 public enum DataFile {
-    /// Reads and decodes the YAML file at `path`.
-    public static func decode<T: Decodable>(_ type: T.Type, path: String) throws(Diagnostic) -> T {
-        try decode(type, yaml: FileBytes.readText(path), path: path)
+    /// Reads and decodes the YAML file at `path`. With `strict`, a key that the type does not read
+    /// is an error ("unknown field"), so a typo is never silently ignored.
+    public static func decode<T: Decodable>(_ type: T.Type, path: String, strict: Bool = false) throws(Diagnostic) -> T {
+        try decode(type, yaml: FileBytes.readText(path), path: path, strict: strict)
     }
 
     /// Decodes YAML text; `path` names it in diagnostics.
-    public static func decode<T: Decodable>(_ type: T.Type, yaml: String, path: String) throws(Diagnostic) -> T {
-        let node: Node
+    public static func decode<T: Decodable>(_ type: T.Type, yaml: String, path: String, strict: Bool = false) throws(Diagnostic) -> T {
+        let node = try compose(yaml, path: path)
+        let context = YAMLNodeDecoder.Context(path: path)
+        let value: T
         do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
-                throw Diagnostic(path: path, line: 1, message: "the file is empty")
-            }
-            node = composed
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic
-        } catch {
-            throw syntaxDiagnostic(error, path: path)
-        }
-        do {
-            return try YAMLDecoder().decode(type, from: node)
-        } catch let error as DecodingError {
-            throw diagnostic(error, root: node, path: path)
+            value = try YAMLNodeDecoder(node: node, codingPath: [], context: context).decodeValue(type)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Diagnostic(path: path, message: "\(error)")
+        }
+        if strict {
+            for (keys, mapping) in node.mappings() {
+                let read = context.readKeys[keyPath(keys)] ?? []
+                for (key, _) in mapping {
+                    guard let name = key.string, !read.contains(name) else { continue }
+                    throw Diagnostic(
+                        path: path, line: key.mark?.line, column: key.mark?.column,
+                        field: keyPath(keys + [DataKey(stringValue: name)]),
+                        message: "unknown field '\(name)'", hint: "check the spelling; see the documented fields")
+                }
+            }
+        }
+        return value
+    }
+
+    static func compose(_ yaml: String, path: String) throws(Diagnostic) -> Node {
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                throw Diagnostic(path: path, line: 1, message: "the file is empty")
+            }
+            return composed
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw syntaxDiagnostic(error, path: path)
         }
     }
 
@@ -63,36 +80,7 @@ public enum DataFile {
         return current
     }
 
-    private static func diagnostic(_ error: DecodingError, root: Node, path: String) -> Diagnostic {
-        let codingPath: [any CodingKey]
-        let message: String
-        switch error {
-        case .keyNotFound(let key, let context):
-            codingPath = context.codingPath
-            let field = keyPath(context.codingPath + [key])
-            let mark = node(at: context.codingPath, in: root).mark
-            return Diagnostic(
-                path: path, line: mark?.line, column: mark?.column, field: field,
-                message: "required field '\(key.stringValue)' is missing")
-        case .typeMismatch(let type, let context):
-            codingPath = context.codingPath
-            message = "expected \(describe(type)), got \(found(node(at: codingPath, in: root)))"
-        case .valueNotFound(let type, let context):
-            codingPath = context.codingPath
-            message = "expected \(describe(type)), got nothing"
-        case .dataCorrupted(let context):
-            codingPath = context.codingPath
-            message = context.debugDescription
-        @unknown default:
-            return Diagnostic(path: path, message: "\(error)")
-        }
-        let mark = node(at: codingPath, in: root).mark
-        return Diagnostic(
-            path: path, line: mark?.line, column: mark?.column,
-            field: codingPath.isEmpty ? nil : keyPath(codingPath), message: message)
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
+    static func describe(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
         case is Double.Type, is Float.Type: "a number"
@@ -101,15 +89,6 @@ public enum DataFile {
         default:
             String(describing: type).hasPrefix("Array")
                 ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "a mapping" : "\(type)"
-        }
-    }
-
-    private static func found(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): "\"\(scalar.string)\""
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
@@ -145,11 +124,7 @@ public struct DataDocument<Value> {
     public init(yaml: String, path: String) throws(Diagnostic) where Value: Decodable {
         self.value = try DataFile.decode(Value.self, yaml: yaml, path: path)
         self.path = path
-        do {
-            self.root = try Yams.compose(yaml: yaml) ?? Node("")
-        } catch {
-            throw Diagnostic(path: path, message: "\(error)")
-        }
+        self.root = try DataFile.compose(yaml, path: path)
     }
 
     /// A diagnostic at the value under `keys` (strings for mapping keys, integers for list indices).

@@ -60,6 +60,26 @@ struct FilesAndDiagnosticsTests {
         }
     }
 
+    @Test("strict decoding names an unknown (misspelt) field with its line")
+    func unknownField() {
+        let yaml = "items:\n  - name: a\n    count: 1\n    cuont: 2\n"
+        #expect(
+            throws: Diagnostic(
+                path: "s.yaml", line: 4, column: 5, field: "items[0].cuont", message: "unknown field 'cuont'",
+                hint: "check the spelling; see the documented fields")
+        ) {
+            try DataFile.decode(Sample.self, yaml: yaml, path: "s.yaml", strict: true)
+        }
+        #expect(throws: Never.self) { try DataFile.decode(Sample.self, yaml: yaml, path: "s.yaml") }
+    }
+
+    @Test("optional fields, nulls and dictionaries decode; every dictionary key counts as read")
+    func optionals() throws {
+        struct Shares: Decodable, Sendable { let note: String?; let shares: [String: Double] }
+        let value = try DataFile.decode(Shares.self, yaml: "note: ~\nshares: {ta: 0.5, other: 0.5}\n", path: "s.yaml", strict: true)
+        #expect(value.note == nil && value.shares == ["ta": 0.5, "other": 0.5])
+    }
+
     @Test("a YAML syntax error names its line")
     func syntax() throws {
         do {
