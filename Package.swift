@@ -50,6 +50,11 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Planner",
+            dependencies: ["ICUKit", "PlannerIO", "Locales"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
@@ -65,6 +70,7 @@ let package = Package(
             dependencies: ["Locales", "ICUKit"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests",
             dependencies: ["campaign-planner"],

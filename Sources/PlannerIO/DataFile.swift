@@ -116,13 +116,13 @@ public struct DataDocument<Value> {
     public let path: String
     private let root: Node
 
-    /// Reads and decodes the YAML file at `path`.
-    public init(path: String) throws(Diagnostic) where Value: Decodable {
-        try self.init(yaml: FileBytes.readText(path), path: path)
+    /// Reads and decodes the YAML file at `path` (`strict`: unknown fields are errors).
+    public init(path: String, strict: Bool = false) throws(Diagnostic) where Value: Decodable {
+        try self.init(yaml: FileBytes.readText(path), path: path, strict: strict)
     }
 
-    public init(yaml: String, path: String) throws(Diagnostic) where Value: Decodable {
-        self.value = try DataFile.decode(Value.self, yaml: yaml, path: path)
+    public init(yaml: String, path: String, strict: Bool = false) throws(Diagnostic) where Value: Decodable {
+        self.value = try DataFile.decode(Value.self, yaml: yaml, path: path, strict: strict)
         self.path = path
         self.root = try DataFile.compose(yaml, path: path)
     }

@@ -1,0 +1,203 @@
+import ICUKit
+import PlannerIO
+
+/// A campaign brief: what the marketing team decides, read from YAML (documented field by field in
+/// the README). Unknown fields are errors, so a typo is never silently ignored; every field that
+/// has a sensible default may be left out.
+public struct Brief: Decodable, Sendable {
+    /// The campaign's name, shown on every output.
+    public let name: String
+    /// ISO 3166-1 code of the country (`IN`, `MY`); its `locales/` and `calendars/` files are used.
+    public let country: String
+    /// First and last day of the campaign (inclusive).
+    public let period: Period
+    /// ISO 4217 code; defaults to the country's currency.
+    public let currency: String?
+    /// The total budget, in the currency's units (rupees); the plan spends at most this.
+    public let budget: Double
+    public let customers: Customers
+    /// Channels by name (`sms`, `whatsapp`, `email`, `push`): at least one.
+    public let channels: [String: ChannelAssumptions]
+    public let segmentation: Segmentation
+    /// Festival ids to plan for; `nil` (or `all`) means every festival in the period.
+    public let festivals: [String]?
+    /// At most `messages` messages per customer in any `days` days, across the whole plan.
+    public let frequencyCap: FrequencyCap
+    public let templates: Templates
+    /// Campaign-wide message argument values (`discount: 20`, `brand: ShopKart`).
+    public let arguments: [String: String]
+    /// Share of each segment held out as a control group (not messaged), 0 to 0.5.
+    public let holdout: Double
+    /// Festival ids in priority order: when a customer's segment has overlapping festival windows,
+    /// the earlier festival here is the primary one. Unlisted festivals follow by date.
+    public let priority: [String]
+
+    public struct Period: Decodable, Sendable, Equatable {
+        public let start: CivilDate
+        public let end: CivilDate
+    }
+
+    /// Where the customers are and how their columns are named.
+    public struct Customers: Decodable, Sendable {
+        /// A CSV path, relative to the brief's folder.
+        public let file: String
+        /// Canonical field → source column (`region: state`); common headers need none.
+        public let columns: [String: String]
+    }
+
+    /// What one channel costs and returns.
+    public struct ChannelAssumptions: Decodable, Sendable {
+        /// Cost of one message; for SMS, of one segment (a 2-segment SMS costs twice this).
+        public let costPerMessage: Double
+        public let responseRate: Rates
+        /// Value of one conversion (e.g. average order value × margin).
+        public let valuePerConversion: Double
+        /// Spend at most this on the channel (`nil`: no cap).
+        public let cap: Double?
+        /// Local send hours, e.g. `09:00`-`21:00` (TRAI's window for promotional SMS).
+        public let sendWindow: SendWindow
+        /// Days before a festival's principal day the flight starts.
+        public let leadDays: Int
+        /// Days after the principal day the flight runs on.
+        public let followUpDays: Int
+
+        enum CodingKeys: String, CodingKey {
+            case costPerMessage = "cost_per_message", responseRate = "response_rate", valuePerConversion = "value_per_conversion"
+            case cap, sendWindow = "send_window", leadDays = "lead_days", followUpDays = "follow_up_days"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            costPerMessage = try c.decode(Double.self, forKey: .costPerMessage)
+            responseRate = try c.decode(Rates.self, forKey: .responseRate)
+            valuePerConversion = try c.decode(Double.self, forKey: .valuePerConversion)
+            cap = try c.decodeIfPresent(Double.self, forKey: .cap)
+            sendWindow = try c.decodeIfPresent(SendWindow.self, forKey: .sendWindow) ?? SendWindow(start: "09:00", end: "21:00")
+            leadDays = try c.decodeIfPresent(Int.self, forKey: .leadDays) ?? 7
+            followUpDays = try c.decodeIfPresent(Int.self, forKey: .followUpDays) ?? 0
+        }
+    }
+
+    /// Low, base and high response (conversion) rates per message delivered.
+    public struct Rates: Decodable, Sendable, Equatable {
+        public let low: Double
+        public let base: Double
+        public let high: Double
+    }
+
+    public struct SendWindow: Decodable, Sendable, Equatable {
+        /// `HH:MM`, local time of the region.
+        public let start: String
+        public let end: String
+
+        public init(start: String, end: String) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// How segments are formed and which are big enough.
+    public struct Segmentation: Decodable, Sendable {
+        public let minCustomers: Int
+        public let minSpend: Double
+        public let maxSegments: Int
+        /// Flag segments holding more than this share of all customers (`nil`: never).
+        public let maxShare: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case minCustomers = "min_customers", minSpend = "min_spend", maxSegments = "max_segments", maxShare = "max_share"
+        }
+
+        public static let standard = Segmentation(minCustomers: 500, minSpend: 0, maxSegments: 200, maxShare: nil)
+
+        init(minCustomers: Int, minSpend: Double, maxSegments: Int, maxShare: Double?) {
+            self.minCustomers = minCustomers
+            self.minSpend = minSpend
+            self.maxSegments = maxSegments
+            self.maxShare = maxShare
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            minCustomers = try c.decodeIfPresent(Int.self, forKey: .minCustomers) ?? Self.standard.minCustomers
+            minSpend = try c.decodeIfPresent(Double.self, forKey: .minSpend) ?? Self.standard.minSpend
+            maxSegments = try c.decodeIfPresent(Int.self, forKey: .maxSegments) ?? Self.standard.maxSegments
+            maxShare = try c.decodeIfPresent(Double.self, forKey: .maxShare)
+        }
+    }
+
+    public struct FrequencyCap: Decodable, Sendable, Equatable {
+        public let messages: Int
+        public let days: Int
+
+        public init(messages: Int, days: Int) {
+            self.messages = messages
+            self.days = days
+        }
+    }
+
+    /// Which message template each festival uses.
+    public struct Templates: Decodable, Sendable {
+        /// The template for festivals not listed in `festivals`.
+        public let `default`: String
+        /// Festival id → template id.
+        public let festivals: [String: String]
+
+        enum CodingKeys: String, CodingKey { case `default`, festivals }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            `default` = try c.decode(String.self, forKey: .default)
+            festivals = try c.decodeIfPresent([String: String].self, forKey: .festivals) ?? [:]
+        }
+
+        init(default: String) {
+            self.default = `default`
+            self.festivals = [:]
+        }
+
+        /// The template for a festival.
+        public func template(for festival: String) -> String { festivals[festival] ?? `default` }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, country, period, currency, budget, customers, channels, segmentation, festivals, templates, arguments
+        case holdout, priority, frequencyCap = "frequency_cap"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        country = try c.decodeIfPresent(String.self, forKey: .country) ?? "IN"
+        period = try c.decode(Period.self, forKey: .period)
+        currency = try c.decodeIfPresent(String.self, forKey: .currency)
+        budget = try c.decode(Double.self, forKey: .budget)
+        if let file = try? c.decode(String.self, forKey: .customers) {
+            customers = Customers(file: file, columns: [:])
+        } else {
+            customers = try c.decode(Customers.self, forKey: .customers)
+        }
+        channels = try c.decode([String: ChannelAssumptions].self, forKey: .channels)
+        segmentation = try c.decodeIfPresent(Segmentation.self, forKey: .segmentation) ?? .standard
+        if let all = try? c.decode(String.self, forKey: .festivals), all == "all" {
+            festivals = nil
+        } else {
+            festivals = try c.decodeIfPresent([String].self, forKey: .festivals)
+        }
+        frequencyCap = try c.decodeIfPresent(FrequencyCap.self, forKey: .frequencyCap) ?? FrequencyCap(messages: 3, days: 14)
+        templates = try c.decodeIfPresent(Templates.self, forKey: .templates) ?? Templates(default: "festive-offer")
+        arguments = try c.decodeIfPresent([String: String].self, forKey: .arguments) ?? [:]
+        holdout = try c.decodeIfPresent(Double.self, forKey: .holdout) ?? 0.05
+        priority = try c.decodeIfPresent([String].self, forKey: .priority) ?? []
+    }
+}
+
+extension Brief.Customers {
+    enum CodingKeys: String, CodingKey { case file, columns }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        file = try c.decode(String.self, forKey: .file)
+        columns = try c.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
+    }
+}
