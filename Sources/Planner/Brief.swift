@@ -49,8 +49,11 @@ public struct Brief: Decodable, Sendable {
     public struct ChannelAssumptions: Decodable, Sendable {
         /// Cost of one message; for SMS, of one segment (a 2-segment SMS costs twice this).
         public let costPerMessage: Double
+        /// Responses (clicks, replies) per customer reached, low / base / high.
         public let responseRate: Rates
-        /// Value of one conversion (e.g. average order value × margin).
+        /// Share of responses that become a purchase (default 1: a response is a conversion).
+        public let conversionRate: Double
+        /// Value of one conversion: `value_per_conversion`, or `average_order_value × margin`.
         public let valuePerConversion: Double
         /// Spend at most this on the channel (`nil`: no cap).
         public let cap: Double?
@@ -64,13 +67,19 @@ public struct Brief: Decodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case costPerMessage = "cost_per_message", responseRate = "response_rate", valuePerConversion = "value_per_conversion"
             case cap, sendWindow = "send_window", leadDays = "lead_days", followUpDays = "follow_up_days"
+            case conversionRate = "conversion_rate", averageOrderValue = "average_order_value", margin
         }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             costPerMessage = try c.decode(Double.self, forKey: .costPerMessage)
             responseRate = try c.decode(Rates.self, forKey: .responseRate)
-            valuePerConversion = try c.decode(Double.self, forKey: .valuePerConversion)
+            conversionRate = try c.decodeIfPresent(Double.self, forKey: .conversionRate) ?? 1
+            if let value = try c.decodeIfPresent(Double.self, forKey: .valuePerConversion) {
+                valuePerConversion = value
+            } else {
+                valuePerConversion = try c.decode(Double.self, forKey: .averageOrderValue) * c.decode(Double.self, forKey: .margin)
+            }
             cap = try c.decodeIfPresent(Double.self, forKey: .cap)
             sendWindow = try c.decodeIfPresent(SendWindow.self, forKey: .sendWindow) ?? SendWindow(start: "09:00", end: "21:00")
             leadDays = try c.decodeIfPresent(Int.self, forKey: .leadDays) ?? 7

@@ -38,6 +38,9 @@ extension Brief {
             guard r.low >= 0, r.low <= r.base, r.base <= r.high, r.high <= 1 else {
                 throw fail(at + ["response_rate"], "response rates must satisfy 0 ≤ low ≤ base ≤ high ≤ 1")
             }
+            guard (0...1).contains(channel.conversionRate), channel.conversionRate > 0 else {
+                throw fail(at + ["conversion_rate"], "the conversion rate must be a share above 0 and at most 1")
+            }
             guard channel.valuePerConversion > 0 else {
                 throw fail(at + ["value_per_conversion"], "the value per conversion must be positive")
             }
