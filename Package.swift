@@ -55,6 +55,11 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO", "Locales"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Export",
+            dependencies: ["ICUKit", "Planner", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
@@ -71,6 +76,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: strictSettings),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests",
             dependencies: ["campaign-planner"],
