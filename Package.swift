@@ -16,10 +16,12 @@ let package = Package(
         .library(name: "ICUKit", targets: ["ICUKit"]),
         .library(name: "PlannerIO", targets: ["PlannerIO"]),
         .library(name: "Locales", targets: ["Locales"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev). Only CICU's C/C++ files ever see its headers.
@@ -50,6 +52,12 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
+        // XLSX workbooks (OOXML in a ZIP) and SVG charts: generic, independent of the plan model.
+        .target(
+            name: "Workbook",
+            dependencies: ["PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
@@ -63,6 +71,11 @@ let package = Package(
         .testTarget(
             name: "LocalesTests",
             dependencies: ["Locales", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: ["Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(
