@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbookTests",
-            dependencies: ["Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Workbook", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -60,6 +60,7 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
 
     /// About how many characters the formatted number takes, for column widths.
     func estimatedWidth(_ value: Double) -> Int {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value).count }
         let whole = String(Int64(abs(value).rounded(.down)))
         let digits = max(1, whole.count)
         let separators = max(0, digits - 1) / (self == .integer || self == .decimal2 ? 3 : 2)
