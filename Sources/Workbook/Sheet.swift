@@ -5,28 +5,37 @@ public struct Column: Sendable, Equatable {
     /// Width in Excel character units; `nil` sizes the column from its content (header and
     /// cells, 8 to 60 characters).
     public var width: Double?
-    /// When true, the totals row holds a live `SUM` over this column's data rows.
-    public var total: Bool
-    /// The number style of the total (the column's values have their own).
-    public var totalStyle: NumberStyle
+    /// What the column shows in the totals row.
+    public var total: Total
 
-    public init(_ header: String, width: Double? = nil, total: Bool = false, totalStyle: NumberStyle = .general) {
+    public init(_ header: String, width: Double? = nil, total: Total = .none) {
         self.header = header
         self.width = width
         self.total = total
-        self.totalStyle = totalStyle
     }
+}
+
+/// A column's cell in the totals row.
+public enum Total: Sendable, Equatable {
+    /// Nothing (column A holds the sheet's `totalsLabel` instead).
+    case none
+    /// A live `SUM` over the column's data rows, in this style; its cached value is the sum of
+    /// the column's numbers and formula results, computed when the file is written.
+    case sum(NumberStyle)
+    /// Any other formula, e.g. an overall ROI from two totals: `(G9-F9)/F9` (use
+    /// `Sheet.totalsRowNumber` for the row), with the value it evaluates to.
+    case formula(String, cached: Double, NumberStyle)
 }
 
 /// One worksheet: a header row, data rows, and an optional totals row.
 ///
 /// Row 1 holds the headers (bold); data row `i` (0-based) is spreadsheet row `i + 2`; when any
-/// column has `total`, a bold totals row follows the data with `totalsLabel` in column A and
-/// `SUM(...)` in each total column, whose cached value is the sum of that column's numbers.
+/// column has a `total`, a bold totals row follows the data with `totalsLabel` in column A and
+/// each column's total (`SUM(...)` or a given formula).
 ///
 /// ```swift
 /// var sheet = Sheet(name: "Allocation")
-/// sheet.columns = [Column("Segment"), Column("Budget", total: true, totalStyle: .inrLakh)]
+/// sheet.columns = [Column("Segment"), Column("Budget", total: .sum(.inrLakh))]
 /// sheet.rows = [[.text("Kolkata · bn"), .number(125_000.5, .inrLakh)]]
 /// ```
 public struct Sheet: Sendable, Equatable {
@@ -46,7 +55,7 @@ public struct Sheet: Sendable, Equatable {
     public init(name: String) { self.name = name }
 
     /// Whether the sheet has a totals row.
-    public var hasTotals: Bool { columns.contains { $0.total } }
+    public var hasTotals: Bool { columns.contains { $0.total != .none } }
 
     /// The A1 reference of data row `row` (0-based) and column `column` (0-based): (0, 1) → `B2`.
     /// Formulas in cells use it to point at other cells.
@@ -54,6 +63,11 @@ public struct Sheet: Sendable, Equatable {
 
     /// The spreadsheet row number of the totals row (for formulas that refer to totals).
     public var totalsRowNumber: Int { rows.count + 2 }
+
+    /// A reference into another sheet for formulas: ("Allocation", "F12") → `'Allocation'!F12`.
+    public static func reference(sheet name: String, _ reference: String) -> String {
+        "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'!" + reference
+    }
 
     /// Column letters for a 0-based index: 0 → `A`, 25 → `Z`, 26 → `AA`.
     public static func columnName(_ index: Int) -> String {
@@ -67,6 +81,6 @@ public struct Sheet: Sendable, Equatable {
         return String(letters.reversed())
     }
 
-    /// The name quoted for use in a formula or defined name: `'Budget ''26'!`.
-    var quotedName: String { "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
+    /// The name quoted for use in a formula or defined name: `'Budget ''26'`.
+    var quotedName: String { String(Sheet.reference(sheet: name, "").dropLast()) }
 }

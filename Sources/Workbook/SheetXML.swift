@@ -60,16 +60,28 @@ struct SheetXML {
             out += #"<row r="\#(rowNumber)">"#
             for (c, column) in sheet.columns.enumerated() {
                 let reference = Sheet.columnName(c) + String(rowNumber)
-                if column.total {
-                    let formula = sheet.rows.isEmpty ? "0" : "SUM(\(Sheet.columnName(c))2:\(Sheet.columnName(c))\(rowNumber - 1))"
-                    let cached = total(column: c)
-                    guard cached.isFinite else { throw .nonFiniteNumber(sheet: sheet.name, cell: reference) }
-                    out +=
-                        #"<c r="\#(reference)" s="\#(Styles.number(column.totalStyle, bold: true, negative: cached < 0))"><f>\#(formula)</f><v>\#(XMLText.number(cached))</v></c>"#
-                } else if c == 0 {
-                    let index = strings.add(XMLText.legal(sheet.totalsLabel))
-                    out += #"<c r="\#(reference)" s="\#(Styles.number(.general, bold: true))" t="s"><v>\#(index)</v></c>"#
+                let formula: String
+                let cached: Double
+                let style: NumberStyle
+                switch column.total {
+                case .none:
+                    if c == 0 {
+                        let index = strings.add(XMLText.legal(sheet.totalsLabel))
+                        out += #"<c r="\#(reference)" s="\#(Styles.number(.general, bold: true))" t="s"><v>\#(index)</v></c>"#
+                    }
+                    continue
+                case .sum(let sumStyle):
+                    formula = sheet.rows.isEmpty ? "0" : "SUM(\(Sheet.columnName(c))2:\(Sheet.columnName(c))\(rowNumber - 1))"
+                    cached = total(column: c)
+                    style = sumStyle
+                case .formula(let text, let value, let formulaStyle):
+                    formula = XMLText.escape(text.hasPrefix("=") ? String(text.dropFirst()) : text)
+                    cached = value
+                    style = formulaStyle
                 }
+                guard cached.isFinite else { throw .nonFiniteNumber(sheet: sheet.name, cell: reference) }
+                let styleIndex = Styles.number(style, bold: true, negative: cached < 0)
+                out += #"<c r="\#(reference)" s="\#(styleIndex)"><f>\#(formula)</f><v>\#(XMLText.number(cached))</v></c>"#
             }
             out += "</row>"
         }
@@ -143,7 +155,11 @@ struct SheetXML {
                 }
                 longest = max(longest, length)
             }
-            if column.total { longest = max(longest, column.totalStyle.estimatedWidth(total(column: c))) }
+            switch column.total {
+            case .none: break
+            case .sum(let style): longest = max(longest, style.estimatedWidth(total(column: c)))
+            case .formula(_, let value, let style): longest = max(longest, style.estimatedWidth(value))
+            }
             return Double(min(60, max(8, longest + 2)))
         }
     }

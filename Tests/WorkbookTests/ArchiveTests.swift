@@ -100,9 +100,9 @@ struct ArchiveTests {
         let sheet = parse(try part("xl/worksheets/sheet1.xml")).collector
         let strings = parse(try part("xl/sharedStrings.xml")).collector.texts.filter { $0.name == "t" }.map(\.text)
         let formulas = sheet.texts.filter { $0.name == "f" }.map(\.text)
-        // 6 share formulas, 6 day counts, 4 totals (Audience, Budget, Share; no total on Days).
-        #expect(formulas.count == 6 + 6 + 3)
-        #expect(formulas.suffix(3) == ["SUM(E2:E7)", "SUM(F2:F7)", "SUM(G2:G7)"])
+        // 6 share formulas, 6 day counts, 4 totals (3 sums and the span of days).
+        #expect(formulas.count == 6 + 6 + 4)
+        #expect(formulas.suffix(4) == ["SUM(E2:E7)", "SUM(F2:F7)", "SUM(G2:G7)", "MAX(D2:D7)-MIN(C2:C7)"])
         #expect(!formulas.contains { $0.contains("HYPERLINK") })
         #expect(strings.contains(Fixture.injection))
         // The XML parser decodes the file's `_x005F_x0041_` back to the literal `_x0041_` a
@@ -117,8 +117,8 @@ struct ArchiveTests {
         let a5 = try #require(cells.first { $0.attributes["r"] == "A5" })
         #expect(a5.attributes["t"] == "s" && a5.attributes["s"] == "3")
         // Cached totals: the hand sums of the Audience and Budget columns.
-        let totalsRow = sheet.texts.filter { $0.name == "v" }.suffix(4).map(\.text)
-        #expect(totalsRow.dropFirst().first == "1584626")
+        let totalsRow = Array(sheet.texts.filter { $0.name == "v" }.suffix(5).map(\.text))
+        #expect(totalsRow[1] == "1584626" && totalsRow[4] == "364")
         #expect(abs(try #require(Double(totalsRow[2])) - 12_695_679.74) < 1e-6)
         #expect(abs(try #require(Double(totalsRow[3])) - 1) < 1e-15)
     }

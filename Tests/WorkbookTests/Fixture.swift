@@ -32,10 +32,10 @@ enum Fixture {
         var sheet = Sheet(name: "Budget lines")
         sheet.columns = [
             Column("Segment"), Column("Message"), Column("Start"), Column("End"),
-            Column("Audience", total: true, totalStyle: .indianInteger),
-            Column("Budget", total: true, totalStyle: .inrLakh),
-            Column("Share", total: true, totalStyle: .percent),
-            Column("Days"),
+            Column("Audience", total: .sum(.indianInteger)),
+            Column("Budget", total: .sum(.inrLakh)),
+            Column("Share", total: .sum(.percent)),
+            Column("Days", total: .formula("MAX(D2:D\(lines.count + 1))-MIN(C2:C\(lines.count + 1))", cached: 364, .integer)),
         ]
         let totalsRow = lines.count + 2
         sheet.rows = lines.enumerated().map { i, line in

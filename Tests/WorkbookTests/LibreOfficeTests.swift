@@ -69,6 +69,8 @@ struct LibreOfficeTests {
         #expect(try number(totals[4]) == 1_584_626)
         #expect(abs(try number(totals[5]) - 12_695_679.74) < 0.005)
         #expect(abs(try number(totals[6]) - 1) < 1e-12)
+        // The span of days, 2026-01-01 to 2026-12-31, recalculated from the dates.
+        #expect(totals[7] == "364")
         // LibreOffice really recalculated: the formula 2+3 was stored with the wrong cached 99.
         #expect(try Self.converted.get().raw["Recalc 'now' ok"]?[1] == ["2+3", "5"])
     }
@@ -81,6 +83,6 @@ struct LibreOfficeTests {
         let budget = try #require(shown["Budget lines"])
         #expect(budget[1][4] == "12,34,567" && budget[1][5] == "₹1,23,45,678.50" && budget[1][6] == "97.2%")
         #expect(budget[2][5] == "₹2,50,000.25" && budget[3][5] == "₹99,999.99" && budget[2][2] == "2026-10-10")
-        #expect(budget.last == ["Total", "", "", "", "15,84,626", "₹1,26,95,679.74", "100.0%", ""])
+        #expect(budget.last == ["Total", "", "", "", "15,84,626", "₹1,26,95,679.74", "100.0%", "364"])
     }
 }

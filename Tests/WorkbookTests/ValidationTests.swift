@@ -62,6 +62,12 @@ struct ValidationTests {
         }
     }
 
+    @Test("references into other sheets quote the name")
+    func otherSheets() {
+        #expect(Sheet.reference(sheet: "Allocation", "F12") == "'Allocation'!F12")
+        #expect(Sheet.reference(sheet: "Budget '26", "A1") == "'Budget ''26'!A1")
+    }
+
     @Test("column letters and references", arguments: [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (701, "ZZ"), (702, "AAA")])
     func columns(index: Int, letters: String) {
         #expect(Sheet.columnName(index) == letters)
