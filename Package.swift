@@ -73,9 +73,18 @@ let package = Package(
             dependencies: ["Locales", "ICUKit"],
             swiftSettings: strictSettings
         ),
+        // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
+        .target(
+            name: "WorkbookTestSupport",
+            dependencies: ["PlannerIO"],
+            path: "Tests/WorkbookTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "WorkbookTests",
-            dependencies: ["Workbook", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "Workbook", "PlannerIO", "WorkbookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

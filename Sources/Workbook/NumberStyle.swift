@@ -7,6 +7,10 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
     case integer
     /// Two decimals with western grouping: `1,234.50`.
     case decimal2
+    /// Four decimals: rates such as a response rate of `0.0125`.
+    case decimal4
+    /// Six decimals: small ratios such as a marginal return per rupee.
+    case decimal6
     /// Percent with one decimal: 0.125 shows `12.5%`.
     case percent
     /// Whole number with Indian grouping: `12,34,56,789`. For audiences and message counts.
@@ -23,6 +27,8 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
         case .general: "General"
         case .integer: "#,##0"
         case .decimal2: "#,##0.00"
+        case .decimal4: "#,##0.0000"
+        case .decimal6: "#,##0.000000"
         case .percent: "0.0%"
         case .indianInteger: ###"[>=10000000]##\,##\,##\,##0;[>=100000]##\,##\,##0;#,##0"###
         case .inrLakh: ###"[>=10000000]"₹"##\,##\,##\,##0.00;[>=100000]"₹"##\,##\,##0.00;"₹"#,##0.00"###
@@ -63,12 +69,15 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
         guard value.isFinite, abs(value) < 1e15 else { return String(value).count }
         let whole = String(Int64(abs(value).rounded(.down)))
         let digits = max(1, whole.count)
-        let separators = max(0, digits - 1) / (self == .integer || self == .decimal2 ? 3 : 2)
+        let western: Set<NumberStyle> = [.integer, .decimal2, .decimal4, .decimal6]
+        let separators = max(0, digits - 1) / (western.contains(self) ? 3 : 2)
         let sign = value < 0 ? 1 : 0
         switch self {
         case .general: return String(value).count
         case .integer, .indianInteger: return digits + separators + sign
         case .decimal2: return digits + separators + sign + 3
+        case .decimal4: return digits + separators + sign + 5
+        case .decimal6: return digits + separators + sign + 7
         case .percent: return String(Int64(abs(value * 100))).count + 3 + sign
         case .inrLakh: return digits + separators + sign + 4
         case .inrLakhWhole: return digits + separators + sign + 1

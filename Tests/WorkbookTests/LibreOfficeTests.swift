@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workbook
+import WorkbookTestSupport
 
 /// Opens the fixture workbook in real LibreOffice (headless) and reads every sheet back as CSV:
 /// once with raw values (the plan acceptance test's filter options) and once as shown (number
