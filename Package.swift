@@ -16,10 +16,12 @@ let package = Package(
         .library(name: "ICUKit", targets: ["ICUKit"]),
         .library(name: "PlannerIO", targets: ["PlannerIO"]),
         .library(name: "Locales", targets: ["Locales"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev). Only CICU's C/C++ files ever see its headers.
@@ -50,6 +52,12 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
+        // XLSX workbooks (OOXML in a ZIP) and SVG charts: generic, independent of the plan model.
+        .target(
+            name: "Workbook",
+            dependencies: ["PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Planner",
             dependencies: ["ICUKit", "PlannerIO", "Locales"],
@@ -57,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Export",
-            dependencies: ["ICUKit", "Planner", "PlannerIO"],
+            dependencies: ["ICUKit", "Planner", "PlannerIO", "Workbook"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -76,7 +84,25 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: strictSettings),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Planner"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ExportTests",
+            dependencies: ["Export", "Planner", "WorkbookTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
+        .target(
+            name: "WorkbookTestSupport",
+            dependencies: ["PlannerIO"],
+            path: "Tests/WorkbookTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: [
+                "Workbook", "PlannerIO", "WorkbookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["campaign-planner"],

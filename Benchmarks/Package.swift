@@ -1,0 +1,16 @@
+// swift-tools-version:6.0
+// Benchmarks: plain executables that print figures and check their answers (see CONTRIBUTING).
+import PackageDescription
+
+let package = Package(
+    name: "Benchmarks",
+    dependencies: [.package(name: "campaign-planner", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "WorkbookBenchmark",
+            dependencies: [.product(name: "Workbook", package: "campaign-planner")],
+            path: "Sources/WorkbookBenchmark"
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
