@@ -55,7 +55,7 @@ let package = Package(
         // XLSX workbooks (OOXML in a ZIP) and SVG charts: generic, independent of the plan model.
         .target(
             name: "Workbook",
-            dependencies: ["PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["ICUKit", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "WorkbookTests",
             dependencies: [
-                "Workbook", "PlannerIO", "WorkbookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Workbook", "ICUKit", "PlannerIO", "WorkbookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

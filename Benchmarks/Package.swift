@@ -8,7 +8,9 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "WorkbookBenchmark",
-            dependencies: [.product(name: "Workbook", package: "campaign-planner")],
+            dependencies: [
+                .product(name: "Workbook", package: "campaign-planner"), .product(name: "ICUKit", package: "campaign-planner"),
+            ],
             path: "Sources/WorkbookBenchmark"
         )
     ],

@@ -1,3 +1,4 @@
+import ICUKit
 import PlannerIO
 
 /// An XLSX workbook built from value types and written byte-for-byte the same for the same
@@ -22,9 +23,9 @@ public struct Workbook: Sendable, Equatable {
     public var title: String
     /// The creation date in the document properties. Fixed (not today's date) so that the same
     /// inputs give the same bytes; a planner may pass its `--today` date.
-    public var created: DayDate
+    public var created: CivilDate
 
-    public init(title: String = "", created: DayDate = DayDate(year: 2000, month: 1, day: 1)!) {
+    public init(title: String = "", created: CivilDate = CivilDate(year: 2000, month: 1, day: 1)!) {
         self.title = title
         self.created = created
     }

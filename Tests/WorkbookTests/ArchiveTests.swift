@@ -1,4 +1,5 @@
 import Foundation
+import ICUKit
 import Testing
 import Workbook
 import ZIPFoundation
@@ -159,12 +160,12 @@ struct ArchiveTests {
     @Test("date serials count days from 1899-12-30")
     func serials() {
         // 1970-01-01 is serial 25569 and 2024-01-01 is 45292 in Excel's 1900 date system.
-        #expect(DayDate(year: 1970, month: 1, day: 1)!.serial == 25569)
-        #expect(DayDate(year: 2024, month: 1, day: 1)!.serial == 45292)
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.serial == 25569)
+        #expect(CivilDate(year: 2024, month: 1, day: 1)!.serial == 45292)
         // 2026-11-08: 45292 + 366 (2024) + 365 (2025) + 311 (Jan 1 to Nov 8, 2026) = 46334.
-        #expect(DayDate(year: 2026, month: 11, day: 8)!.serial == 46334)
-        #expect(DayDate(year: 2026, month: 2, day: 29) == nil)
-        #expect(DayDate(year: 2024, month: 2, day: 29) != nil)
-        #expect(DayDate(dayNumber: DayDate(year: 2026, month: 11, day: 8)!.dayNumber).description == "2026-11-08")
+        #expect(CivilDate(year: 2026, month: 11, day: 8)!.serial == 46334)
+        #expect(CivilDate(year: 2026, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CivilDate(dayNumber: CivilDate(year: 2026, month: 11, day: 8)!.dayNumber).description == "2026-11-08")
     }
 }

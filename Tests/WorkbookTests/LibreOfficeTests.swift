@@ -1,4 +1,5 @@
 import Foundation
+import ICUKit
 import Testing
 import Workbook
 import WorkbookTestSupport

@@ -1,4 +1,5 @@
 import Foundation
+import ICUKit
 import Testing
 import Workbook
 
@@ -64,19 +65,20 @@ struct SVGChartTests {
     // dates the planner's festival rules compute; here they only place the bars).
     static let flights: [FlightCalendar.Flight] = [
         .init(
-            label: "Kolkata · bn", start: DayDate(year: 2026, month: 10, day: 11)!, end: DayDate(year: 2026, month: 10, day: 19)!,
+            label: "Kolkata · bn", start: CivilDate(year: 2026, month: 10, day: 11)!, end: CivilDate(year: 2026, month: 10, day: 19)!,
             group: "SMS"),
         .init(
-            label: "Chennai · ta", start: DayDate(year: 2026, month: 10, day: 29)!, end: DayDate(year: 2026, month: 11, day: 7)!,
+            label: "Chennai · ta", start: CivilDate(year: 2026, month: 10, day: 29)!, end: CivilDate(year: 2026, month: 11, day: 7)!,
             group: "WhatsApp"),
         .init(
-            label: "Delhi · hi", start: DayDate(year: 2026, month: 11, day: 1)!, end: DayDate(year: 2026, month: 11, day: 7)!, group: "SMS"),
+            label: "Delhi · hi", start: CivilDate(year: 2026, month: 11, day: 1)!, end: CivilDate(year: 2026, month: 11, day: 7)!,
+            group: "SMS"),
     ]
 
     @Test("flights sit on the day axis: x from the first of the month, width = days × day width")
     func calendar() throws {
         let chart = FlightCalendar(
-            title: "Flights", flights: Self.flights, markers: [.init(label: "Diwali", date: DayDate(year: 2026, month: 11, day: 8)!)])
+            title: "Flights", flights: Self.flights, markers: [.init(label: "Diwali", date: CivilDate(year: 2026, month: 11, day: 8)!)])
         #expect(chart.axis?.start.description == "2026-10-01" && chart.axis?.end.description == "2026-11-30")
         let parsed = try svgElements(chart.svg())
         let rects = parsed.elements.filter { $0.name == "rect" && $0.attributes["class"] == "flight" }

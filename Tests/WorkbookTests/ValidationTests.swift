@@ -1,3 +1,4 @@
+import ICUKit
 import PlannerIO
 import Testing
 import Workbook

@@ -2,6 +2,7 @@
 // checks the answers: same bytes twice, and the totals' cached values equal the hand sums.
 import Foundation
 import Workbook
+import ICUKit
 
 #if canImport(Glibc)
     import Glibc
@@ -19,7 +20,7 @@ func workbook(rows: Int) -> (Workbook, budget: Double) {
         let value = Double(i % 1000) * 100 + 0.25
         return [
             .text("Segment \(i % 500) · தமிழ்"), .text(["hi", "bn", "ta", "ur"][i % 4]),
-            .date(DayDate(dayNumber: 20_000 + i % 365)), .number(Double(i * 7 % 100_000), .indianInteger),
+            .date(CivilDate(dayNumber: 20_000 + i % 365)), .number(Double(i * 7 % 100_000), .indianInteger),
             .number(value, .inrLakh), .formula("E\(i + 2)/E$\(rows + 2)", cached: value / budget, .percent),
         ]
     }

@@ -6,16 +6,18 @@
 /// One day is `dayWidth` pixels; the axis runs from the first of the earliest month to the end
 /// of the latest month that a flight or marker touches. Month names are English abbreviations
 /// (`Oct 2026`), fixed, so the text is the same on every machine.
+import ICUKit
+
 public struct FlightCalendar: Sendable, Equatable {
     /// One flight: sends from `start` to `end`, both included.
     public struct Flight: Sendable, Equatable {
         public var label: String
-        public var start: DayDate
-        public var end: DayDate
+        public var start: CivilDate
+        public var end: CivilDate
         /// The series it belongs to (e.g. `SMS`, `WhatsApp`): picks its colour and legend entry.
         public var group: String
 
-        public init(label: String, start: DayDate, end: DayDate, group: String) {
+        public init(label: String, start: CivilDate, end: CivilDate, group: String) {
             self.label = label
             self.start = min(start, end)
             self.end = max(start, end)
@@ -26,9 +28,9 @@ public struct FlightCalendar: Sendable, Equatable {
     /// A day to mark with a dashed vertical line and a label, e.g. Diwali on 2026-11-08.
     public struct Marker: Sendable, Equatable {
         public var label: String
-        public var date: DayDate
+        public var date: CivilDate
 
-        public init(label: String, date: DayDate) {
+        public init(label: String, date: CivilDate) {
             self.label = label
             self.date = date
         }
@@ -50,20 +52,21 @@ public struct FlightCalendar: Sendable, Equatable {
 
     /// The first and last day of the axis: whole months around every flight and marker; nil
     /// when there is nothing to draw.
-    public var axis: (start: DayDate, end: DayDate)? {
+    public var axis: (start: CivilDate, end: CivilDate)? {
         let days = flights.flatMap { [$0.start, $0.end] } + markers.map(\.date)
         guard let first = days.min(), let last = days.max() else { return nil }
-        let start = DayDate(year: first.year, month: first.month, day: 1)!
+        let start = CivilDate(year: first.year, month: first.month, day: 1)!
         let next =
-            last.month == 12 ? DayDate(year: last.year + 1, month: 1, day: 1)! : DayDate(year: last.year, month: last.month + 1, day: 1)!
-        return (start, DayDate(dayNumber: next.dayNumber - 1))
+            last.month == 12
+            ? CivilDate(year: last.year + 1, month: 1, day: 1)! : CivilDate(year: last.year, month: last.month + 1, day: 1)!
+        return (start, CivilDate(dayNumber: next.dayNumber - 1))
     }
 
     /// Where the plot starts, in pixels from the left.
     public var plotLeft: Double { labelWidth + 8 }
 
     /// The x coordinate of the start of `date`.
-    public func x(_ date: DayDate) -> Double {
+    public func x(_ date: CivilDate) -> Double {
         guard let axis else { return plotLeft }
         return plotLeft + Double(date.dayNumber - axis.start.dayNumber) * dayWidth
     }
@@ -79,7 +82,7 @@ public struct FlightCalendar: Sendable, Equatable {
 
     /// The calendar as a standalone SVG document (deterministic text).
     public func svg() -> String {
-        let axis = self.axis ?? (DayDate(year: 2000, month: 1, day: 1)!, DayDate(year: 2000, month: 1, day: 31)!)
+        let axis = self.axis ?? (CivilDate(year: 2000, month: 1, day: 1)!, CivilDate(year: 2000, month: 1, day: 31)!)
         let days = Double(axis.end.dayNumber - axis.start.dayNumber + 1)
         let legendTop = 30.0
         let axisTop = legendTop + 24 + (markers.isEmpty ? 0 : 32)
@@ -105,7 +108,7 @@ public struct FlightCalendar: Sendable, Equatable {
                 "<text x=\"\(SVGText.number(self.x(month) + 3))\" y=\"\(SVGText.number(axisTop + 14))\">\(Self.monthNames[month.month - 1]) \(month.year)</text></g>\n"
             month =
                 month.month == 12
-                ? DayDate(year: month.year + 1, month: 1, day: 1)! : DayDate(year: month.year, month: month.month + 1, day: 1)!
+                ? CivilDate(year: month.year + 1, month: 1, day: 1)! : CivilDate(year: month.year, month: month.month + 1, day: 1)!
         }
         for (i, marker) in markers.enumerated() {
             let center = x(marker.date) + dayWidth / 2
