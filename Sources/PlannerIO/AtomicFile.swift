@@ -79,3 +79,16 @@ public enum FileBytes {
         return text
     }
 }
+
+/// Creates directories, like `mkdir -p`.
+public enum Directory {
+    public static func create(_ path: String) throws(Diagnostic) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/\(part)"
+            if mkdir(current, 0o755) != 0, errno != EEXIST {
+                throw Diagnostic(.failure, path: current, message: "cannot create the directory: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}
