@@ -35,6 +35,11 @@ public struct Brief: Decodable, Sendable {
     public struct Period: Decodable, Sendable, Equatable {
         public let start: CivilDate
         public let end: CivilDate
+
+        public init(start: CivilDate, end: CivilDate) {
+            self.start = start
+            self.end = end
+        }
     }
 
     /// Where the customers are and how their columns are named.

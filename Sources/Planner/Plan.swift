@@ -24,6 +24,27 @@ public struct Plan: Sendable {
     public let totals: PlanTotals
     /// Customer rows read, accepted and rejected (per reason).
     public let input: InputSummary
+
+    public init(
+        name: String, country: String, currency: String, period: Brief.Period, asOf: CivilDate, budget: Money, assumptions: [Assumption],
+        segments: [PlanSegment], excluded: [Exclusion], lines: [PlanLine], messages: [PlanMessage], certificate: PlanCertificate,
+        totals: PlanTotals, input: InputSummary
+    ) {
+        self.name = name
+        self.country = country
+        self.currency = currency
+        self.period = period
+        self.asOf = asOf
+        self.budget = budget
+        self.assumptions = assumptions
+        self.segments = segments
+        self.excluded = excluded
+        self.lines = lines
+        self.messages = messages
+        self.certificate = certificate
+        self.totals = totals
+        self.input = input
+    }
 }
 
 /// One assumption the plan rests on, as the brief (or a default) gave it.
@@ -32,6 +53,12 @@ public struct Assumption: Sendable, Equatable {
     public let value: String
     /// `brief`, `default`, or the data file it came from.
     public let source: String
+
+    public init(key: String, value: String, source: String) {
+        self.key = key
+        self.value = value
+        self.source = source
+    }
 }
 
 /// A segment that passed substantiality: a region (or zone, or the country) and a language.
@@ -52,6 +79,24 @@ public struct PlanSegment: Sendable, Equatable {
     public let status: String
     /// Festivals whose windows this segment gets flights for.
     public let festivals: [String]
+
+    public init(
+        id: String, region: String, regionName: String, language: String, customers: Int, reachable: [String: Int], spend: Money,
+        orders: Int, active90d: Int, imputedLanguage: Int, status: String, festivals: [String]
+    ) {
+        self.id = id
+        self.region = region
+        self.regionName = regionName
+        self.language = language
+        self.customers = customers
+        self.reachable = reachable
+        self.spend = spend
+        self.orders = orders
+        self.active90d = active90d
+        self.imputedLanguage = imputedLanguage
+        self.status = status
+        self.festivals = festivals
+    }
 }
 
 /// Something left out of the plan, and why (a segment too small, a channel with no message).
@@ -60,6 +105,13 @@ public struct Exclusion: Sendable, Equatable {
     public let festival: String?
     public let channel: String?
     public let reason: String
+
+    public init(segment: String, festival: String?, channel: String?, reason: String) {
+        self.segment = segment
+        self.festival = festival
+        self.channel = channel
+        self.reason = reason
+    }
 }
 
 /// One line of the plan: a segment hears about a festival on a channel, with a budget.
@@ -79,6 +131,25 @@ public struct PlanLine: Sendable, Equatable {
     public let status: String
     public let forecast: LineForecast
     public var budget: Money { forecast.cost }
+
+    public init(
+        id: String, segment: String, region: String, language: String, festival: String, festivalName: String, festivalDate: CivilDate,
+        channel: String, template: String, flight: Flight, costPerMessage: Double, status: String, forecast: LineForecast
+    ) {
+        self.id = id
+        self.segment = segment
+        self.region = region
+        self.language = language
+        self.festival = festival
+        self.festivalName = festivalName
+        self.festivalDate = festivalDate
+        self.channel = channel
+        self.template = template
+        self.flight = flight
+        self.costPerMessage = costPerMessage
+        self.status = status
+        self.forecast = forecast
+    }
 }
 
 /// The sample message a segment receives on a channel for a festival.
@@ -96,6 +167,22 @@ public struct PlanMessage: Sendable, Equatable {
     /// SMS segments per message (1 for other channels).
     public let smsSegments: Int
     public let costPerMessage: Double
+
+    public init(
+        segment: String, festival: String, channel: String, template: String, language: String, fallbackFrom: String?, text: String,
+        encoding: String, smsSegments: Int, costPerMessage: Double
+    ) {
+        self.segment = segment
+        self.festival = festival
+        self.channel = channel
+        self.template = template
+        self.language = language
+        self.fallbackFrom = fallbackFrom
+        self.text = text
+        self.encoding = encoding
+        self.smsSegments = smsSegments
+        self.costPerMessage = costPerMessage
+    }
 }
 
 /// The optimiser's proof, in the units of the plan.
@@ -110,6 +197,20 @@ public struct PlanCertificate: Sendable, Equatable {
     public let lambda: Double
     /// Binding caps: name, kind, multiplier.
     public let binding: [String]
+
+    public init(
+        method: String, objective: Double, dualBound: Double, gap: Double, relativeGap: Double, maxViolation: Double, lambda: Double,
+        binding: [String]
+    ) {
+        self.method = method
+        self.objective = objective
+        self.dualBound = dualBound
+        self.gap = gap
+        self.relativeGap = relativeGap
+        self.maxViolation = maxViolation
+        self.lambda = lambda
+        self.binding = binding
+    }
 }
 
 public struct PlanTotals: Sendable, Equatable {
@@ -121,6 +222,20 @@ public struct PlanTotals: Sendable, Equatable {
     public let conversions: Range3
     public let revenue: Range3
     public let roi: Double?
+
+    public init(
+        budget: Money, allocated: Money, unspent: Money, unspentReasons: [String], messages: Int, conversions: Range3, revenue: Range3,
+        roi: Double?
+    ) {
+        self.budget = budget
+        self.allocated = allocated
+        self.unspent = unspent
+        self.unspentReasons = unspentReasons
+        self.messages = messages
+        self.conversions = conversions
+        self.revenue = revenue
+        self.roi = roi
+    }
 }
 
 public struct InputSummary: Sendable, Equatable {
@@ -129,4 +244,11 @@ public struct InputSummary: Sendable, Equatable {
     public let accepted: Int
     /// Rejected rows per reason, sorted by reason.
     public let rejects: [String: Int]
+
+    public init(file: String, rowsRead: Int, accepted: Int, rejects: [String: Int]) {
+        self.file = file
+        self.rowsRead = rowsRead
+        self.accepted = accepted
+        self.rejects = rejects
+    }
 }
