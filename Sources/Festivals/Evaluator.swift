@@ -229,7 +229,11 @@ final class Evaluator: Sendable {
         let place = try place(observer, year: year)
         var result: [CivilDate] = []
         for month in lunarMonths(year: year) where month.isNamed(rule.month) {
-            let (start, end) = HinduCalendar.tithi(rule.tithi, of: month)
+            var (start, end) = HinduCalendar.tithi(rule.tithi, of: month)
+            if rule.avoidBhadra, let half = HinduCalendar.vishtiHalf(tithi: rule.tithi) {
+                let middle = Events.elongation(Double(rule.tithi - 1) * 12 + 6, near: Moment(julianDay: (start.julianDay + end.julianDay) / 2))
+                if half == 0 { start = middle } else { end = middle }
+            }
             let day = Self.day(holding: start, end, rule: rule, at: place)
             if day.year == year && !result.contains(day) { result.append(day) }
         }
@@ -277,6 +281,7 @@ final class Evaluator: Sendable {
         case .arunodaya:
             let dawn = rise.adding(days: -96.0 / 1440)
             return (dawn, dawn)
+        case .daytime: return (rise, set)
         case .purvahna: return (rise, rise.adding(days: length / 2))
         case .madhyahna: return (rise.adding(days: length * 0.4), rise.adding(days: length * 0.6))
         case .aparahna: return (rise.adding(days: length * 0.6), rise.adding(days: length * 0.8))
@@ -302,15 +307,21 @@ final class Evaluator: Sendable {
         let endMoment = Events.siderealSun(Double(nextRashi * 30), near: startMoment.adding(days: 30.4))
         let first = HinduCalendar.monthStart(startMoment, rule: rule.monthStart, at: place)
         let next = HinduCalendar.monthStart(endMoment, rule: rule.monthStart, at: place)
-        var candidates: [CivilDate] = []
-        var day = first.adding(days: rule.skipFirstDays)
-        while day < next {
-            if let rise = Events.sunrise(day, at: place), SunMoon.nakshatra(rise) == rule.nakshatra { candidates.append(day) }
-            day = day.adding(days: 1)
-        }
-        // Two sunrises in the same nakshatra (it spans a whole day): the first.
+        // Every span of the nakshatra that starts before the month ends, placed on a day by the kala rule.
+        let width = 360.0 / 27
+        let target = Double(rule.nakshatra - 1) * width
         var chosen: [CivilDate] = []
-        for candidate in candidates where !chosen.contains(where: { abs($0.days(to: candidate)) == 1 }) { chosen.append(candidate) }
+        var probe = Moment(local: first, hours: 0, offsetHours: place.offsetHours)
+        let stop = Moment(local: next, hours: 0, offsetHours: place.offsetHours)
+        while probe < stop {
+            let ahead = SunMoon.normalised(target - SunMoon.siderealMoon(probe))
+            let start = Events.siderealMoon(target, near: probe.adding(days: ahead / 13.176))
+            let end = Events.siderealMoon(target + width, near: start.adding(days: width / 13.176))
+            let lunar = HinduLunarRule(month: 0, tithi: 1, kala: rule.kala, tie: .most, none: .start, scheme: "")
+            let day = Self.day(holding: start, end, rule: lunar, at: place)
+            if day >= first.adding(days: rule.skipFirstDays) && day < next { chosen.append(day) }
+            probe = end.adding(days: 1)
+        }
         if let near = rule.nearTithi, chosen.count > 1 {
             func distance(_ d: CivilDate) -> Int {
                 guard let rise = Events.sunrise(d, at: place) else { return 99 }

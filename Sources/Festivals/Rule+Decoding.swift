@@ -8,7 +8,7 @@ struct DecodedRule: Decodable {
     enum Key: String, CodingKey {
         case type, month, day, weekday, n, church, offset, calendar, leap, shift, region_shift, scheme, paksha, tithi,
             kala, tie, none, rashi, month_start, nakshatra, skip_first_days, near_tithi, to, anchor, length, dates, valid,
-            solar_month
+            solar_month, bhadra
     }
 
     static let weekdays = ["mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7]
@@ -96,8 +96,12 @@ struct DecodedRule: Decodable {
             guard let tieRule = HinduLunarRule.Tie(rawValue: tie) else { throw fail(.tie, "tie must be first, second or most") }
             let none = try c.decodeIfPresent(String.self, forKey: .none) ?? "start"
             guard let noneRule = HinduLunarRule.NoneRule(rawValue: none) else { throw fail(.none, "none must be start or end") }
+            let bhadra = try c.decodeIfPresent(String.self, forKey: .bhadra) ?? "keep"
+            guard bhadra == "keep" || bhadra == "avoid" else { throw fail(.bhadra, "bhadra must be keep or avoid") }
             rule = .hinduLunar(
-                HinduLunarRule(month: month, tithi: paksha == "shukla" ? n : n + 15, kala: kala, tie: tieRule, none: noneRule, scheme: scheme))
+                HinduLunarRule(
+                    month: month, tithi: paksha == "shukla" ? n : n + 15, kala: kala, tie: tieRule, none: noneRule,
+                    avoidBhadra: bhadra == "avoid", scheme: scheme))
         case "sankranti":
             rule = .sankranti(
                 rashi: try name(.rashi, rashis, what: "rashi"), monthStart: try name(.month_start, starts, what: "month start rule"),
@@ -112,7 +116,11 @@ struct DecodedRule: Decodable {
                     rashi: try name(.solar_month, rashis, what: "solar month (rashi)"),
                     monthStart: try name(.month_start, starts, what: "month start rule"),
                     nakshatra: try name(.nakshatra, nakshatras, what: "nakshatra"),
-                    skipFirstDays: try c.decodeIfPresent(Int.self, forKey: .skip_first_days) ?? 0, nearTithi: near))
+                    skipFirstDays: try c.decodeIfPresent(Int.self, forKey: .skip_first_days) ?? 0,
+                    kala: try c.decodeIfPresent(String.self, forKey: .kala).map { text in
+                        guard let kala = HinduLunarRule.Kala(rawValue: text) else { throw fail(.kala, "'\(text)' is not a kala") }
+                        return kala
+                    } ?? .sunrise, nearTithi: near))
         case "relative":
             rule = .relative(to: try c.decode(String.self, forKey: .to), offset: offset)
         case "wandering_year":

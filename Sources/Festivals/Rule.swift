@@ -50,6 +50,9 @@ public struct HinduLunarRule: Sendable, Hashable {
     public var kala: Kala
     public var tie: Tie
     public var none: NoneRule
+    /// Leave out the half of the tithi ruled by the Vishti (Bhadra) karana: Raksha Bandhan and
+    /// Holika Dahan are never kept in Bhadra.
+    public var avoidBhadra: Bool = false
     /// How the month was written (for the description).
     public var scheme: String
 
@@ -57,6 +60,8 @@ public struct HinduLunarRule: Sendable, Hashable {
     public enum Kala: String, Sendable, Hashable, CaseIterable {
         /// At sunrise (udaya).
         case sunrise
+        /// Sunrise to sunset.
+        case daytime
         /// 96 minutes before sunrise.
         case arunodaya
         /// Sunrise to midday.
@@ -87,6 +92,8 @@ public struct SolarNakshatraRule: Sendable, Hashable {
     /// Days at the start of the month that do not count (Onam: a Thiruvonam in the first days
     /// belongs to the previous cycle).
     public var skipFirstDays: Int
+    /// The part of the day in which the nakshatra must hold (default: sunrise).
+    public var kala: HinduLunarRule.Kala
     /// When two days qualify, prefer the one whose sunrise tithi is nearest this one.
     public var nearTithi: Int?
 }
@@ -111,12 +118,13 @@ extension Rule {
         case .hinduLunar(let r):
             let paksha = r.tithi <= 15 ? "shukla" : "krishna"
             let n = r.tithi <= 15 ? r.tithi : r.tithi - 15
-            return "\(HinduCalendar.monthNames[r.month].titled) \(paksha) \(n) (amanta), tithi at \(r.kala.rawValue)"
+            return
+                "\(HinduCalendar.monthNames[r.month].titled) \(paksha) \(n) (amanta), tithi at \(r.kala.rawValue)\(r.avoidBhadra ? " outside Bhadra" : "")"
         case .sankranti(let rashi, let start, let offset):
             return "\(HinduCalendar.rashiNames[rashi].titled) sankranti, \(start.rawValue) month start\(signed(offset))"
         case .solarNakshatra(let r):
             return
-                "\(HinduCalendar.nakshatraNames[r.nakshatra - 1].titled) nakshatra at sunrise in solar \(HinduCalendar.rashiNames[r.rashi].titled) (\(r.monthStart.rawValue))"
+                "\(HinduCalendar.nakshatraNames[r.nakshatra - 1].titled) nakshatra at \(r.kala.rawValue) in solar \(HinduCalendar.rashiNames[r.rashi].titled) (\(r.monthStart.rawValue))"
         case .relative(let id, let offset): return "\(id)\(signed(offset))"
         case .wanderingYear(let anchor, let length): return "\(length)-day year from \(anchor)"
         case .table(_, let years): return "table \(years.lowerBound)-\(years.upperBound)"

@@ -69,6 +69,17 @@ public enum HinduCalendar {
         return (start, end)
     }
 
+    /// Which half of a tithi (0 first, 1 second) the Vishti (Bhadra) karana rules, if either.
+    /// Karanas are half-tithis numbered 0...59 from the new moon; 1...56 cycle through seven
+    /// movable karanas of which the seventh is Vishti (so karanas 7, 14, ..., 56).
+    public static func vishtiHalf(tithi: Int) -> Int? {
+        for half in 0...1 {
+            let karana = 2 * (tithi - 1) + half
+            if (1...56).contains(karana) && karana % 7 == 0 { return half }
+        }
+        return nil
+    }
+
     /// The regional rules for the first day of a solar month, given its sankranti.
     public enum MonthStart: String, Sendable, CaseIterable {
         /// The civil day of the sankranti (Odisha, Punjab).
