@@ -139,11 +139,15 @@ final class Evaluator: Sendable {
 
     /// Dates after the override layer, each with the ruling's source when one applies.
     func resolved(_ festival: Festival, year: Int, observer: Observer, depth: Int = 0) throws -> [(date: CivilDate, source: String?)] {
-        var result: [(date: CivilDate, source: String?)] = try dates(festival, year: year, observer: observer, depth: depth).map { ($0, nil) }
+        var result: [(date: CivilDate, source: String?)] = try dates(festival, year: year, observer: observer, depth: depth).map {
+            ($0, nil)
+        }
         let rulings = overrides[festival.id]?.filter { $0.year == year } ?? []
         let ruling = rulings.first { $0.region == observer.region } ?? rulings.first { $0.region == country }
         if let ruling {
-            if let nearest = result.indices.min(by: { abs(result[$0].date.days(to: ruling.date)) < abs(result[$1].date.days(to: ruling.date)) }),
+            if let nearest = result.indices.min(by: {
+                abs(result[$0].date.days(to: ruling.date)) < abs(result[$1].date.days(to: ruling.date))
+            }),
                 abs(result[nearest].date.days(to: ruling.date)) <= 20
             {
                 result[nearest] = (ruling.date, ruling.source)
@@ -231,7 +235,8 @@ final class Evaluator: Sendable {
         for month in lunarMonths(year: year) where month.isNamed(rule.month) {
             var (start, end) = HinduCalendar.tithi(rule.tithi, of: month)
             if rule.avoidBhadra, let half = HinduCalendar.vishtiHalf(tithi: rule.tithi) {
-                let middle = Events.elongation(Double(rule.tithi - 1) * 12 + 6, near: Moment(julianDay: (start.julianDay + end.julianDay) / 2))
+                let middle = Events.elongation(
+                    Double(rule.tithi - 1) * 12 + 6, near: Moment(julianDay: (start.julianDay + end.julianDay) / 2))
                 if half == 0 { start = middle } else { end = middle }
             }
             let day = Self.day(holding: start, end, rule: rule, at: place)

@@ -109,7 +109,8 @@ extension Rule {
         switch self {
         case .fixed(let m, let d): return "\(month(m)) \(d)"
         case .nthWeekday(let m, let w, let n):
-            return n == -1 ? "last \(weekday(w)) of \(month(m))" : "\(["", "1st", "2nd", "3rd", "4th", "5th"][min(n, 5)]) \(weekday(w)) of \(month(m))"
+            return n == -1
+                ? "last \(weekday(w)) of \(month(m))" : "\(["", "1st", "2nd", "3rd", "4th", "5th"][min(n, 5)]) \(weekday(w)) of \(month(m))"
         case .weekdayRelative(let w, let m, let d, let after): return "\(weekday(w)) \(after ? "after" : "before") \(month(m)) \(d)"
         case .easter(let church, let offset): return "\(church == .western ? "Western" : "Orthodox") Easter\(signed(offset))"
         case .icu(let r):

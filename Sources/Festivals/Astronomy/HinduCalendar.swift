@@ -53,7 +53,8 @@ public enum HinduCalendar {
             let passed = (endRashi - startRashi + 12) % 12
             let name = (startRashi + 1) % 12
             months.append(
-                LunarMonth(start: start, end: end, name: name, isAdhika: passed == 0, kshayaName: passed >= 2 ? (startRashi + 2) % 12 : nil))
+                LunarMonth(start: start, end: end, name: name, isAdhika: passed == 0, kshayaName: passed >= 2 ? (startRashi + 2) % 12 : nil)
+            )
             start = end
             startRashi = endRashi
         }

@@ -85,13 +85,19 @@ public enum SunMoon {
         return (normalised(a.lp + sumL / 1_000_000), sumB / 1_000_000, 385_000.56 + sumR / 1000)
     }
 
-    /// Mean Lahiri (Chitrapaksha) ayanamsha in degrees: 23.857092° at J2000.0 (the Indian
-    /// Calendar Reform Committee's definition as tabulated by the Swiss Ephemeris, SE_SIDM_LAHIRI)
-    /// advancing with the IAU general precession in longitude (5028.796″/century).
+    /// Mean Lahiri (Chitrapaksha) ayanamsha in degrees, advancing with the IAU general precession
+    /// in longitude (5028.796″/century).
+    ///
+    /// At J2000.0 we use 23.8659°: the Swiss Ephemeris value of the Indian Calendar Reform
+    /// Committee's definition (SE_SIDM_LAHIRI, 23.857092°) plus 32″, calibrated so that our
+    /// sankranti moments match Drik Panchang's published ones (Makar Sankranti 2024 and 2025,
+    /// Mesha Sankranti 2024) within 2 minutes instead of 13. The cause of the 32″ (Drik's
+    /// ayanamsha variant or the 0.01° solar series) is not settled; the calibration changes no
+    /// festival day in the 2001-2035 reference tables.
     public static func lahiriAyanamsha(_ moment: Moment) -> Double { ayanamsha(centuries: moment.centuries) }
 
     static func ayanamsha(centuries t: Double) -> Double {
-        23.857092 + (5028.796195 * t + 1.1054348 * t * t) / 3600
+        23.8659 + (5028.796195 * t + 1.1054348 * t * t) / 3600
     }
 
     /// The Sun's sidereal (nirayana) longitude, degrees.

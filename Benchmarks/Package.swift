@@ -1,0 +1,18 @@
+// swift-tools-version:6.0
+// Benchmarks: plain executables that print figures and check their answers (see CONTRIBUTING.md).
+import PackageDescription
+
+let package = Package(
+    name: "Benchmarks",
+    dependencies: [.package(name: "campaign-planner", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "FestivalsBenchmark",
+            dependencies: [
+                .product(name: "Festivals", package: "campaign-planner"),
+                .product(name: "Locales", package: "campaign-planner"),
+                .product(name: "ICUKit", package: "campaign-planner"),
+            ]
+        )
+    ]
+)
