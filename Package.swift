@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "PlannerIO", targets: ["PlannerIO"]),
         .library(name: "Locales", targets: ["Locales"]),
         .library(name: "Workbook", targets: ["Workbook"]),
+        .library(name: "Festivals", targets: ["Festivals"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,10 +69,15 @@ let package = Package(
             dependencies: ["ICUKit", "Planner", "PlannerIO", "Workbook"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Festivals",
+            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
-                "ICUKit", "PlannerIO", "Locales",
+                "ICUKit", "PlannerIO", "Locales", "Festivals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -101,6 +107,12 @@ let package = Package(
             dependencies: [
                 "Workbook", "ICUKit", "PlannerIO", "WorkbookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FestivalsTests",
+            dependencies: ["Festivals", "Locales", "ICUKit", "PlannerIO"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// Benchmarks: plain executables that print figures and check their answers (see CONTRIBUTING).
+// Benchmarks: plain executables that print figures and check their answers (see CONTRIBUTING.md).
 import PackageDescription
 
 let package = Package(
@@ -12,7 +12,16 @@ let package = Package(
                 .product(name: "Workbook", package: "campaign-planner"), .product(name: "ICUKit", package: "campaign-planner"),
             ],
             path: "Sources/WorkbookBenchmark"
-        )
+        ),
+        .executableTarget(
+            name: "FestivalsBenchmark",
+            dependencies: [
+                .product(name: "Festivals", package: "campaign-planner"),
+                .product(name: "Locales", package: "campaign-planner"),
+                .product(name: "ICUKit", package: "campaign-planner"),
+            ],
+            path: "Sources/FestivalsBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

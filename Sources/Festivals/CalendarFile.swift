@@ -1,0 +1,66 @@
+import ICUKit
+
+/// The YAML shape of `calendars/<CC>.yaml`.
+struct CalendarFile: Decodable {
+    let schema: Int
+    let country: String
+    let timezone: String
+    let almanac: Almanac
+    let sources: [SourceEntry]
+    let festivals: [FestivalEntry]
+    let overrides: [FestivalOverride]?
+    let icu_corrections: [ICUCorrection]?
+
+    struct Almanac: Decodable {
+        /// The reference city used when no region is asked for.
+        let reference: City
+    }
+
+    struct City: Decodable {
+        let name: String
+        let latitude: Double
+        let longitude: Double
+    }
+
+    struct SourceEntry: Decodable {
+        let id: String
+        let title: String
+        let url: String?
+    }
+
+    struct FestivalEntry: Decodable {
+        let id: String
+        let names: [String: String]
+        let regions: [FestivalRegion]
+        let languages: [String]?
+        let rule: DecodedRule
+        let span: Span?
+        let uncertainty: Uncertainty?
+        let sources: [String]
+    }
+
+    struct Span: Decodable {
+        let from: Int?
+        let to: Int?
+        let duration_days: Int?
+    }
+}
+
+/// A documented correction of ICU's output: where ICU gives `icu` for the first day of a
+/// calendar month, the official day is `official`; every day of that month moves with it.
+public struct ICUCorrection: Sendable, Hashable, Decodable {
+    public let calendar: String
+    public let extended_year: Int
+    public let month: Int
+    public let leap: Bool?
+    public let icu: CivilDate
+    public let official: CivilDate
+    public let source: String
+}
+
+/// A source a festival names.
+public struct FestivalSource: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    public let url: String?
+}

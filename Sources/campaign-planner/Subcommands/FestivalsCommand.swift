@@ -1,0 +1,152 @@
+import ArgumentParser
+import Festivals
+import ICUKit
+import Locales
+import PlannerIO
+
+/// `campaign-planner festivals`: a country's festival days for a year or a date range, for a
+/// region and/or a language community, as a table, CSV, JSON or iCalendar.
+struct FestivalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "festivals",
+        abstract: "List festival days computed by rule, per region and language community.",
+        discussion: """
+            CSV columns: \(FestivalListing.header.joined(separator: ","))
+            where date is the principal day, start and end the festival's span, lists are joined by ';',
+            one row per occurrence, sorted by date then id. --format ics writes an iCalendar file of
+            all-day events.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, ics
+    }
+
+    @Option(help: "Country code: IN or MY.")
+    var country = "IN"
+
+    @Option(help: "Region code (IN-WB, WB or a name): festivals observed there, with its rulings.")
+    var region: String?
+
+    @Option(help: "Language code (bn, ta, ...): festivals of that language community.")
+    var language: String?
+
+    @Option(help: "Gregorian year (default: the current year unless --from/--to are given).")
+    var year: Int?
+
+    @Option(help: "First day, YYYY-MM-DD.")
+    var from: String?
+
+    @Option(help: "Last day, YYYY-MM-DD.")
+    var to: String?
+
+    @Option(help: "Language for local names (a code such as ta or bn).")
+    var locale: String?
+
+    @Option(help: "Output format: table, csv, json or ics.")
+    var format: Format = .table
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if year != nil && (from != nil || to != nil) { throw ValidationError("give either --year or --from/--to, not both") }
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        if year == nil && from == nil { throw ValidationError("give --year YYYY or --from YYYY-MM-DD --to YYYY-MM-DD") }
+        if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
+        for (name, text) in [("--from", from), ("--to", to)] {
+            if let text, CivilDate(iso: text) == nil { throw ValidationError("\(name) '\(text)' is not a date YYYY-MM-DD") }
+        }
+    }
+
+    func run() throws {
+        let root = try data.root()
+        let code = country.uppercased()
+        let locales = try LocaleCatalog(directory: "\(root)/locales", countries: [code])
+        let catalog = try FestivalCatalog(directory: "\(root)/calendars", country: code, locales: locales)
+        let start = year.map { CivilDate(year: $0, month: 1, day: 1)! } ?? CivilDate(iso: from!)!
+        let end = year.map { CivilDate(year: $0, month: 12, day: 31)! } ?? CivilDate(iso: to!)!
+        let languageCode = try language.map { text throws -> String in
+            guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
+                throw Diagnostic(
+                    .usage, field: "--language", message: "unknown language '\(text)'",
+                    hint: "known languages: \(locales.languages.map(\.code).joined(separator: ", "))")
+            }
+            return found.code
+        }
+        let regionCode = try region.map { try catalog.regionCode($0) }
+        let localeCode = try locale.map { text throws -> String in
+            guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
+                throw Diagnostic(.usage, field: "--locale", message: "unknown language '\(text)'")
+            }
+            return found.code
+        }
+        let occurrences = try catalog.occurrences(from: start, to: end, region: regionCode, language: languageCode)
+        let preferred =
+            localeCode ?? languageCode ?? regionCode.flatMap { locales.country(code: code)?.region(code: $0)?.topLanguage }
+        let fallback = localeCode.flatMap { locales.language(code: $0)?.fallback } ?? []
+        let listing = FestivalListing(occurrences: occurrences, preferredLanguages: preferred.map { [$0] + fallback } ?? [])
+        switch format {
+        case .table: print(listing.table(), terminator: "")
+        case .csv: print(listing.csv(), terminator: "")
+        case .json: print(listing.json(), terminator: "")
+        case .ics: print(ICSWriter.calendar(occurrences, country: code, localName: listing.localName), terminator: "")
+        }
+    }
+}
+
+/// Festival occurrences as rows.
+struct FestivalListing {
+    let occurrences: [FestivalOccurrence]
+    let preferredLanguages: [String]
+
+    static let header = ["id", "name", "local_name", "date", "start", "end", "uncertainty_days", "regions", "languages", "rule", "source"]
+
+    /// The name in the first preferred language that has one; else the first listed language's name.
+    func localName(_ occurrence: FestivalOccurrence) -> String {
+        for code in preferredLanguages {
+            if let name = occurrence.localNames[code] { return name }
+        }
+        if preferredLanguages.isEmpty {
+            for code in occurrence.languages where code != "en" {
+                if let name = occurrence.localNames[code] { return name }
+            }
+        }
+        return occurrence.name
+    }
+
+    var rows: [[String]] {
+        occurrences.map { o in
+            [
+                o.festivalID, o.name, localName(o), o.date.description, o.start.description, o.end.description, String(o.uncertaintyDays),
+                o.regions.joined(separator: ";"), o.languages.joined(separator: ";"), o.rule, o.source,
+            ]
+        }
+    }
+
+    func csv() -> String {
+        var writer = CSVWriter(header: Self.header)
+        rows.forEach { writer.appendRow($0) }
+        return writer.text
+    }
+
+    func table() -> String {
+        let columns = [0, 2, 3, 4, 5, 6]
+        return Terminal.table(header: columns.map { Self.header[$0] }, rows: rows.map { row in columns.map { row[$0] } })
+    }
+
+    func json() -> String {
+        JSONValue.array(
+            rows.map { row in
+                .object(
+                    zip(Self.header, row).map { key, value in
+                        switch key {
+                        case "uncertainty_days": return (key, .number(value))
+                        case "regions", "languages":
+                            return (key, .array(value.isEmpty ? [] : value.split(separator: ";").map { .string(String($0)) }))
+                        default: return (key, .string(value))
+                        }
+                    })
+            }
+        ).render() + "\n"
+    }
+}

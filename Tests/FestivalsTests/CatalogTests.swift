@@ -1,0 +1,236 @@
+import Foundation
+import ICUKit
+import Locales
+import PlannerIO
+import Testing
+
+@testable import Festivals
+
+/// The package's data folders and catalogs, loaded once.
+enum Data {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let locales = try! LocaleCatalog(directory: "\(root)/locales", countries: ["IN", "MY"])
+    static let india = try! FestivalCatalog(directory: "\(root)/calendars", country: "IN", locales: locales)
+    static let malaysia = try! FestivalCatalog(directory: "\(root)/calendars", country: "MY", locales: locales)
+
+    static func year(_ y: Int) -> (CivilDate, CivilDate) {
+        (CivilDate(year: y, month: 1, day: 1)!, CivilDate(year: y, month: 12, day: 31)!)
+    }
+
+    /// Loads a calendar file written to a temporary folder.
+    static func load(_ yaml: String) throws(Diagnostic) -> FestivalCatalog {
+        let folder = NSTemporaryDirectory() + "festivals-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try! yaml.write(toFile: "\(folder)/IN.yaml", atomically: true, encoding: .utf8)
+        return try FestivalCatalog(directory: folder, country: "IN", locales: locales)
+    }
+}
+
+@Suite("Festival catalogs and rules")
+struct CatalogTests {
+    @Test("India's file loads with at least the 44 festivals of the research notes, each with an English name and a source")
+    func loads() {
+        #expect(Data.india.festivals.count >= 44)
+        for festival in Data.india.festivals {
+            #expect(festival.names["en"] != nil)
+            #expect(!festival.sources.isEmpty)
+        }
+        #expect(Data.malaysia.festival(id: "hari_gawai")?.regions.map(\.code) == ["MY-13"])
+    }
+
+    @Test("--region IN-WB in 2026 lists Durga Puja and Kali Puja; IN-TN lists Pongal and Puthandu")
+    func regions() throws {
+        let (from, to) = Data.year(2026)
+        let bengal = try Data.india.occurrences(from: from, to: to, region: "IN-WB").map(\.festivalID)
+        #expect(bengal.contains("durga_puja") && bengal.contains("kali_puja"))
+        #expect(!bengal.contains("pongal"))
+        let tamil = try Data.india.occurrences(from: from, to: to, region: "TN").map(\.festivalID)
+        #expect(tamil.contains("pongal") && tamil.contains("puthandu"))
+    }
+
+    @Test("Bengali speakers in Delhi keep Durga Puja: --language bn --region IN-DL lists it; IN-DL alone does not")
+    func languageCommunity() throws {
+        let (from, to) = Data.year(2026)
+        #expect(try Data.india.occurrences(from: from, to: to, region: "IN-DL", language: "bn").contains { $0.festivalID == "durga_puja" })
+        #expect(try !Data.india.occurrences(from: from, to: to, region: "IN-DL").contains { $0.festivalID == "durga_puja" })
+    }
+
+    @Test("occurrences are sorted by date then id, and spans surround the principal day")
+    func sorted() throws {
+        let (from, to) = Data.year(2025)
+        let all = try Data.india.occurrences(from: from, to: to)
+        #expect(all == all.sorted { $0.date != $1.date ? $0.date < $1.date : $0.festivalID < $1.festivalID })
+        for o in all { #expect(o.start <= o.date && o.date <= o.end) }
+        let puja = all.first { $0.festivalID == "durga_puja" }!
+        #expect(puja.start.days(to: puja.end) == 3)
+    }
+
+    @Test(
+        "published days: Government of India (DoPT) holiday lists and Drik Panchang (New Delhi)",
+        arguments: [
+            ("diwali", 2024, "2024-10-31"),  // DoPT 2024
+            ("diwali", 2025, "2025-10-20"),  // DoPT 2025
+            ("diwali", 2026, "2026-11-08"),  // DoPT 2026
+            ("dussehra", 2025, "2025-10-02"),  // DoPT 2025
+            ("janmashtami", 2025, "2025-08-16"),  // DoPT 2025 (Vaishnava)
+            ("maha_shivaratri", 2025, "2025-02-26"),  // DoPT 2025
+            ("ganesh_chaturthi", 2025, "2025-08-27"),  // Drik Panchang 2025
+            ("guru_nanak_jayanti", 2025, "2025-11-05"),  // DoPT 2025
+            ("holi", 2025, "2025-03-14"),  // DoPT 2025
+            ("ram_navami", 2025, "2025-04-06"),  // DoPT 2025
+            ("eid_al_fitr", 2024, "2024-04-11"),  // DoPT 2024 (Umm al-Qura 04-10 + 1)
+            ("good_friday", 2025, "2025-04-18"),  // DoPT 2025
+            ("pongal", 2025, "2025-01-14"),  // Tamil Nadu G.O. 2025
+            ("onam", 2025, "2025-09-05"),  // Kerala holiday list 2025 (Thiruvonam)
+            ("makar_sankranti", 2024, "2024-01-14"),  // GoI 2024, an override in IN.yaml
+        ])
+    func publishedDays(id: String, year: Int, published: String) throws {
+        #expect(try Data.india.dates(of: id, year: year) == [CivilDate(iso: published)!])
+    }
+
+    @Test("Lohri is Makar Sankranti minus one day in every year 1990-2030")
+    func lohri() throws {
+        for year in 1990...2030 {
+            let sankranti = try Data.india.dates(of: "makar_sankranti", year: year)
+            #expect(try Data.india.dates(of: "lohri", year: year) == sankranti.map { $0.adding(days: -1) })
+        }
+    }
+
+    @Test("India's Islamic days are Umm al-Qura + 1 (ICU), Kerala's + 0, with ±1 day uncertainty")
+    func islamic() throws {
+        let calendar = try ICUCalendar(.islamicUmalqura, timeZone: "UTC")
+        let eid = try calendar.civilDate(extendedYear: 1446, month: 10, day: 1)  // 2025-03-30
+        #expect(try Data.india.dates(of: "eid_al_fitr", year: 2025) == [eid.adding(days: 1)])
+        #expect(try Data.india.dates(of: "eid_al_fitr", year: 2025, region: "IN-KL") == [eid])
+        #expect(Data.india.festival(id: "eid_al_fitr")?.uncertainty.days == 1)
+        // 2033 has two Eids al-Fitr (January and December).
+        #expect(try Data.india.dates(of: "eid_al_fitr", year: 2033).count == 2)
+    }
+
+    @Test("Chinese New Year: ICU 72's 2027 and 2030 errors corrected to the official 2027-02-06 and 2030-02-03 (HKO)")
+    func chineseNewYear() throws {
+        #expect(try Data.malaysia.dates(of: "chinese_new_year", year: 2027) == [CivilDate(iso: "2027-02-06")!])
+        #expect(try Data.malaysia.dates(of: "chinese_new_year", year: 2030) == [CivilDate(iso: "2030-02-03")!])
+        #expect(try Data.malaysia.dates(of: "chinese_new_year", year: 2026) == [CivilDate(iso: "2026-02-17")!])
+    }
+
+    @Test("Easter: Western 2024-03-31, 2025-04-20, 2038-04-25; Orthodox 2024-05-05, 2025-04-20, 1900-04-22")
+    func easter() {
+        #expect(Evaluator.easter(year: 2024, church: .western) == CivilDate(iso: "2024-03-31"))
+        #expect(Evaluator.easter(year: 2025, church: .western) == CivilDate(iso: "2025-04-20"))
+        #expect(Evaluator.easter(year: 2038, church: .western) == CivilDate(iso: "2038-04-25"))
+        #expect(Evaluator.easter(year: 2024, church: .orthodox) == CivilDate(iso: "2024-05-05"))
+        #expect(Evaluator.easter(year: 2025, church: .orthodox) == CivilDate(iso: "2025-04-20"))
+        #expect(Evaluator.easter(year: 1900, church: .orthodox) == CivilDate(iso: "1900-04-22"))
+    }
+
+    @Test("Parsi New Year drifts a day every four years: 2024-08-15, 2028-08-14 (python holidays formula from 1972-08-28)")
+    func parsi() throws {
+        #expect(try Data.india.dates(of: "parsi_new_year", year: 2024) == [CivilDate(iso: "2024-08-15")!])
+        #expect(try Data.india.dates(of: "parsi_new_year", year: 2028) == [CivilDate(iso: "2028-08-14")!])
+    }
+
+    @Test("every rule-based festival gives a day in years from 1900 to 2100 (each 11th year and the ends)")
+    func anyYear() throws {
+        for country in [Data.india, Data.malaysia] {
+            for year in stride(from: 1900, through: 2100, by: 11).map({ $0 }) + [2100] {
+                for festival in country.festivals {
+                    if case .table = festival.rule { continue }
+                    let days = try country.dates(of: festival.id, year: year)
+                    // Pausha shukla 7 and the Islamic days may fall 0 or 2 times in a Gregorian year.
+                    if festival.id != "guru_gobind_singh_jayanti" && !festival.ruleDescription.hasPrefix("islamic") {
+                        #expect(days.count == 1, "\(festival.id) \(year): \(days)")
+                    }
+                    for day in days { #expect(day.year == year) }
+                }
+            }
+        }
+    }
+
+    @Test("a table-only festival outside its years is an error naming the festival, its years and the line")
+    func tableOutside() throws {
+        let (from, to) = Data.year(2040)
+        do {
+            _ = try Data.india.occurrences(from: from, to: to, region: "IN-SK")
+            Issue.record("expected an error")
+        } catch let error as Diagnostic {
+            #expect(error.description.contains("losar"))
+            #expect(error.description.contains("2010-2035"))
+            #expect(error.line != nil)
+        }
+    }
+
+    @Test("a malformed rule names the file, line, festival and field")
+    func malformed() {
+        let yaml = """
+            schema: 1
+            country: IN
+            timezone: Asia/Kolkata
+            almanac:
+              reference: {name: New Delhi, latitude: 28.6, longitude: 77.2}
+            sources: [{id: s, title: t}]
+            festivals:
+              - id: ok
+                names: {en: Fine}
+                regions: [IN]
+                rule: {type: fixed, month: 1, day: 1}
+                sources: [s]
+              - id: broken
+                names: {en: Broken}
+                regions: [IN]
+                rule: {type: hindu_lunar, month: ashvina, paksha: krishna, tithi: 19, kala: pradosha}
+                sources: [s]
+            """
+        #expect(throws: Diagnostic.self) { try Data.load(yaml) }
+        do {
+            _ = try Data.load(yaml)
+        } catch {
+            #expect(error.path?.hasSuffix("IN.yaml") == true)
+            #expect(error.line == 16)
+            #expect(error.field == "festivals[1].rule.tithi")
+            #expect(error.message.contains("festival 'broken'"))
+            #expect(error.message.contains("19"))
+        }
+    }
+
+    @Test("an unknown month name and an unknown rule type are diagnosed at their field")
+    func unknownNames() {
+        let base = """
+            schema: 1
+            country: IN
+            timezone: Asia/Kolkata
+            almanac: {reference: {name: D, latitude: 28.6, longitude: 77.2}}
+            sources: [{id: s, title: t}]
+            festivals:
+              - id: x
+                names: {en: X}
+                regions: [IN-ZZ]
+                rule: {type: fixed, month: 1, day: 1}
+                sources: [s]
+            """
+        do {
+            _ = try Data.load(base)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == "festivals[0].regions[0]")
+            #expect(error.message.contains("IN-ZZ"))
+        }
+        do {
+            _ = try Data.load(
+                base.replacingOccurrences(of: "IN-ZZ", with: "IN").replacingOccurrences(of: "type: fixed", with: "type: lunar"))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == "festivals[0].rule.type")
+            #expect(error.message.contains("unknown rule type 'lunar'"))
+        }
+    }
+
+    @Test("a region's ruling replaces the computed day there and names its source")
+    func override() throws {
+        let from = CivilDate(iso: "2026-03-01")!, to = CivilDate(iso: "2026-03-31")!
+        let maharashtra = try Data.india.occurrences(from: from, to: to, region: "IN-MH").first { $0.festivalID == "holi" }!
+        #expect(maharashtra.date == CivilDate(iso: "2026-03-03"))
+        #expect(maharashtra.source.contains("Maharashtra"))
+    }
+}
