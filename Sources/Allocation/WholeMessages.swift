@@ -132,8 +132,11 @@ enum WholeMessages {
       return true
     }
 
-    mutating func apply(_ i: Int, _ delta: Double) {
-      b[i] += delta
+    mutating func apply(_ i: Int, _ change: Double) {
+      var value = b[i] + change
+      if isWhole[i] { value = (value / unit[i]).rounded() * unit[i] }
+      let delta = value - b[i]
+      b[i] = value
       total += delta
       if model.channelOf[i] >= 0 { channelTotal[model.channelOf[i]] += delta }
       if model.segmentOf[i] >= 0 { segmentTotal[model.segmentOf[i]] += delta }
