@@ -28,6 +28,13 @@ enum GroupLimitSolver {
     var base: [Double] = []
     base.reserveCapacity(n)
 
+    let hasChords = pieces.contains(where: \.hasChord)
+    var previousEta = -1.0
+    var previousMu = mu
+    var previousNu = nu
+    func changed(_ x: Double, _ y: Double) -> Bool {
+      abs(x - y) > 1e-13 * max(abs(x), abs(y), 1e-300)
+    }
     for sweep in 1...max(1, options.maxSweeps) {
       // Block 1: budget and channel caps together (the caps nest inside the budget search).
       if !model.channels.isEmpty || model.segments.isEmpty {
@@ -48,11 +55,19 @@ enum GroupLimitSolver {
       let relaxation = model.relaxation(b: b, eta: eta, mu: mu, nu: nu, sweeps: sweep)
       last = relaxation
       let gap = relaxation.dualBound - relaxation.primalValue
-      if gap <= options.relativeGapTolerance * max(abs(relaxation.primalValue), 1e-300)
-        && relaxation.violation <= 1e-9 * scale && raw <= 1e-10 * scale
-      {
-        break
-      }
+      let closed =
+        gap <= options.relativeGapTolerance * max(abs(relaxation.primalValue), 1e-300)
+        && relaxation.violation <= 1e-9 * scale
+      // Chord cells make the dual's spend jump, so its own violation need not vanish there.
+      if closed && (raw <= 1e-10 * scale || hasChords) { break }
+      // Stop when a sweep no longer moves the multipliers.
+      let moved =
+        changed(eta, previousEta) || zip(mu, previousMu).contains { changed($0, $1) }
+        || zip(nu, previousNu).contains { changed($0, $1) }
+      if !moved { break }
+      previousEta = eta
+      previousMu = mu
+      previousNu = nu
     }
     guard let result = last else { preconditionFailure("at least one sweep runs") }
     if result.violation > 1e-6 * scale {
