@@ -28,7 +28,7 @@ public func allocate(_ problem: AllocationProblem, options: AllocationOptions = 
   var plan = try solveContinuous(model, options: options)
   var method: SolveMethod =
     plan.nodes > 0 ? .branchAndBound : (model.hasGroups ? .dualCoordinateAscent : .exactBudget)
-  if model.cells.contains(where: { $0.unitCost != nil }) {
+  if model.hasUnitCosts {
     plan = try WholeMessages.round(model, plan: plan, options: options)
     method = .wholeMessageRounding
   }
@@ -47,21 +47,22 @@ extension Model {
     let b = plan.b
     let relaxation = plan.relaxation
     let lambda = floor + relaxation.eta
-    let objective = trueValue(b)
-    let bound = max(plan.bound, objective)
-    let gap = bound - objective
     let scale = max(budget, 1)
     let tolerance = 1e-9
 
-    // Per cell.
-    var entries = [CellAllocation?](repeating: nil, count: count)
+    // Per cell, in id order; the response is reused from the relaxation where the plan kept it.
+    var built: [CellAllocation] = []
+    built.reserveCapacity(count)
     var kkt = 0.0
     var response = CompensatedSum()
+    let reuse = relaxation.values.count == count
     for i in pieces.indices {
       let piece = pieces[i]
       let curve = piece.curve
       let x = b[i]
-      let r = curve.response(at: x)
+      let r =
+        reuse && !piece.hasChord && relaxation.b[i] == x
+        ? relaxation.values[i] : curve.response(at: x)
       response.add(r)
       let marginal = curve.marginal(at: x)
       let near = tolerance * max(1, piece.hi)
@@ -76,7 +77,7 @@ extension Model {
         status = .interior
       }
       let p = price(i, eta: relaxation.eta, mu: relaxation.mu, nu: relaxation.nu)
-      let m = piece.envelopeMarginal(x)
+      let m = piece.hasChord && x < piece.tangent ? piece.sigma : marginal
       let denominator = max(abs(p), 1e-300)
       switch status {
       case .interior: kkt = max(kkt, abs(m - p) / denominator)
@@ -85,11 +86,16 @@ extension Model {
       case .off: break
       }
       var messages: Int?
-      if let c = cells[i].unitCost { messages = Int((x / c).rounded()) }
-      entries[inputIndex[i]] = CellAllocation(
-        id: cells[i].id, budget: x, response: r, marginal: marginal, status: status,
-        messages: messages)
+      if let c = unitCost(i) { messages = Int((x / c).rounded()) }
+      built.append(
+        CellAllocation(
+          id: id(i), budget: x, response: r, marginal: marginal, status: status,
+          messages: messages))
     }
+    // Back to input order.
+    var position = [Int](repeating: 0, count: count)
+    for (i, k) in inputIndex.enumerated() { position[k] = i }
+    let entries = position.map { built[$0] }
 
     // Multipliers of binding limits.
     var multipliers: [ConstraintMultiplier] = []
@@ -109,15 +115,18 @@ extension Model {
     }
 
     let spend = b.compensatedSum
+    let objective = floor > 0 ? response.value - floor * spend : response.value
+    let bound = max(plan.bound, objective)
+    let gap = bound - objective
     let certificate = Certificate(
       objective: objective, dualBound: bound, gap: gap,
       relativeGap: gap / max(abs(objective), 1e-300), maxViolation: violation, lambda: lambda,
       maxKKTResidual: (method == .exactBudget || method == .dualCoordinateAscent) ? kkt : nil,
       multipliers: multipliers, method: method, nodes: plan.nodes, sweeps: relaxation.sweeps,
-      roundedCells: plan.rounded.map { cells[$0].id })
+      roundedCells: plan.rounded.map { id($0) })
     let unspent = unspentBudget(b, spend: spend, scale: scale)
     return AllocationResult(
-      cells: entries.map { $0! }, totalSpend: spend, totalResponse: response.value,
+      cells: entries, totalSpend: spend, totalResponse: response.value,
       certificate: certificate, unspent: unspent)
   }
 
@@ -145,7 +154,7 @@ extension Model {
         segmentCells[g] += 1
       } else if piece.minimumSpend > 0 && b[i] == 0 {
         minimumCells += 1
-      } else if let unit = cells[i].unitCost, unit > amount * (1 + 1e-12) {
+      } else if let unit = unitCost(i), unit > amount * (1 + 1e-12) {
         messageCells += 1
       } else {
         floorCells += 1

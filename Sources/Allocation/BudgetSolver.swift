@@ -28,7 +28,7 @@ enum BudgetSolver {
       atFloor.add(b[i])
     }
     if atFloor.value <= budget {
-      return model.relaxation(b: b, eta: 0, mu: noMu, nu: noNu, sweeps: 1)
+      return model.relaxation(b: b, eta: 0, mu: noMu, nu: noNu, sweeps: 1, maximizers: b)
     }
 
     // Bracket u = log λ: above uHigh every cell sits at its anchor, below uLow at its bound.
@@ -50,29 +50,70 @@ enum BudgetSolver {
     uHigh += 1e-9 * max(1, abs(uHigh))
     var uLow = floor > 0 ? log(floor) : uLowAll - 1e-9 * max(1, abs(uLowAll))
 
+    // Compact copies of what the search reads, so each pass streams a few small arrays.
+    var sArray = [Double](repeating: 0, count: n)
+    var ellArray = [Double](repeating: 0, count: n)
+    var lowerArray = [Double](repeating: 0, count: n)
+    var hiArray = [Double](repeating: 0, count: n)
+    var chordArray = [Double](repeating: .infinity, count: n)
+    var anchorArray = [Double](repeating: 0, count: n)
+    var others: [Int] = []
+    for (i, piece) in pieces.enumerated() {
+      if piece.isSaturation {
+        sArray[i] = piece.s
+        ellArray[i] = piece.ell
+        lowerArray[i] = piece.hasChord ? piece.tangent : piece.lo
+        hiArray[i] = piece.hi
+        anchorArray[i] = piece.lo
+        if piece.hasChord { chordArray[i] = piece.logSigma }
+      } else {
+        others.append(i)
+      }
+    }
+
+    /// Spend of cell `i` at `u = log p` (no logarithm for saturation cells).
+    @inline(__always) func spendAt(_ i: Int, _ u: Double, _ p: Double) -> Double {
+      let s = sArray[i]
+      guard s > 0 else { return pieces[i].spend(at: p) }
+      if u >= chordArray[i] { return anchorArray[i] }
+      return min(max(s * (ellArray[i] - u), lowerArray[i]), hiArray[i])
+    }
+
     func evaluate(_ u: Double) -> (total: Double, slope: Double) {
       var total = 0.0
       var slope = 0.0
-      let p = exp(u)
-      for piece in pieces {
-        if piece.isSaturation {
-          if piece.hasChord && u >= piece.logSigma {
-            total += piece.lo
-            continue
+      sArray.withUnsafeBufferPointer { sp in
+        ellArray.withUnsafeBufferPointer { ep in
+          lowerArray.withUnsafeBufferPointer { lp in
+            hiArray.withUnsafeBufferPointer { hp in
+              chordArray.withUnsafeBufferPointer { cp in
+                for i in 0..<n {
+                  let s = sp[i]
+                  if s == 0 { continue }
+                  if u >= cp[i] {
+                    total += anchorArray[i]
+                    continue
+                  }
+                  let x = s * (ep[i] - u)
+                  if x <= lp[i] {
+                    total += lp[i]
+                  } else if x >= hp[i] {
+                    total += hp[i]
+                  } else {
+                    total += x
+                    slope -= s
+                  }
+                }
+              }
+            }
           }
-          let lower = piece.hasChord ? piece.tangent : piece.lo
-          let x = piece.s * (piece.ell - u)
-          if x <= lower {
-            total += lower
-          } else if x >= piece.hi {
-            total += piece.hi
-          } else {
-            total += x
-            slope -= piece.s
-          }
-        } else {
-          total += piece.spend(at: p)
-          slope += piece.spendSlope(at: p) * p
+        }
+      }
+      if !others.isEmpty {
+        let p = exp(u)
+        for i in others {
+          total += pieces[i].spend(at: p)
+          slope += pieces[i].spendSlope(at: p) * p
         }
       }
       return (total, slope)
@@ -104,30 +145,43 @@ enum BudgetSolver {
     var fixed = CompensatedSum()
     var polishable = true
     let p0 = exp(u)
-    for piece in pieces {
-      let x = piece.spend(at: p0)
-      let lower = piece.hasChord ? piece.tangent : piece.lo
-      let isFree = x > lower && x < piece.hi && !(piece.hasChord && p0 >= piece.sigma)
-      if isFree {
-        if !piece.isSaturation { polishable = false }
-        freeS.add(piece.s)
-        freeSEll.add(piece.s * piece.ell)
+    var total = CompensatedSum()
+    for i in 0..<n {
+      let x = spendAt(i, u, p0)
+      total.add(x)
+      let s = sArray[i]
+      guard s > 0 else {
+        let piece = pieces[i]
+        let lower = piece.hasChord ? piece.tangent : piece.lo
+        if x > lower && x < piece.hi && !(piece.hasChord && p0 >= piece.sigma) {
+          polishable = false
+        } else {
+          fixed.add(x)
+        }
+        continue
+      }
+      if x > lowerArray[i] && x < hiArray[i] && u < chordArray[i] {
+        freeS.add(s)
+        freeSEll.add(s * ellArray[i])
       } else {
         fixed.add(x)
       }
     }
     if polishable && freeS.value > 0 {
       let candidate = (freeSEll.value - (budget - fixed.value)) / freeS.value
-      if candidate.isFinite {
-        let before = abs(evaluate(u).total - budget)
+      if candidate.isFinite && candidate != u {
         let after = evaluate(candidate).total
-        if abs(after - budget) <= before && (after <= budget + 1e-9 * max(budget, 1)) {
+        if abs(after - budget) <= abs(total.value - budget)
+          && after <= budget + 1e-9 * max(budget, 1)
+        {
           u = candidate
         }
       }
     }
     let lambda = max(exp(u), floor)
-    for i in 0..<n { b[i] = pieces[i].spend(at: lambda) }
+    let uFinal = max(u, floor > 0 ? log(floor) : -Double.infinity)
+    for i in 0..<n { b[i] = spendAt(i, uFinal, lambda) }
+    let maximizers = b
 
     // Ties at a chord slope: fill in id order (at most one cell left fractional).
     var spent = b.compensatedSum
@@ -142,7 +196,8 @@ enum BudgetSolver {
       }
     }
     snap(&b, to: budget, pieces: pieces)
-    return model.relaxation(b: b, eta: lambda - floor, mu: noMu, nu: noNu, sweeps: 1)
+    return model.relaxation(
+      b: b, eta: lambda - floor, mu: noMu, nu: noNu, sweeps: 1, maximizers: maximizers)
   }
 
   /// Lowers spend by the last bits so that the compensated `Σ b ≤ budget` holds exactly.

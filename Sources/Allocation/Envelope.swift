@@ -15,6 +15,8 @@ struct Piece: Sendable {
   /// Minimum viable spend still in force (semi-continuous cell), else 0.
   let minimumSpend: Double
   let tangent: Double
+  /// Chord slope (for chord pieces and Hill curves; 0 for saturation pieces without a chord,
+  /// whose slope at the anchor is `maxSlope`).
   let sigma: Double
   let anchorValue: Double
   // Saturation cache.
@@ -68,12 +70,6 @@ struct Piece: Sendable {
       }
     }
     self.tangent = max(tangent, lo)
-    if self.tangent > lo {
-      sigma = (curve.response(at: self.tangent) - anchorValue) / (self.tangent - lo)
-    } else {
-      sigma = curve.marginal(at: lo)
-    }
-    logSigma = log(sigma)
     switch curve {
     case let .saturation(a, s):
       isSaturation = true
@@ -84,13 +80,24 @@ struct Piece: Sendable {
       s = 0
       ell = 0
     }
+    if self.tangent > lo {
+      sigma = (curve.response(at: self.tangent) - anchorValue) / (self.tangent - lo)
+      logSigma = log(sigma)
+    } else if isSaturation {
+      // log r'(lo) = log(a/s) − lo/s; the slope itself is only read through `maxSlope`.
+      logSigma = ell - lo / s
+      sigma = 0
+    } else {
+      sigma = curve.marginal(at: lo)
+      logSigma = log(sigma)
+    }
   }
 
   /// Whether the envelope has a chord (the cell can be fractional).
   var hasChord: Bool { tangent > lo }
 
   /// Above this price the cell stays at its anchor.
-  var maxSlope: Double { sigma }
+  var maxSlope: Double { !hasChord && isSaturation ? exp(logSigma) : sigma }
 
   /// Below this price the cell goes to its upper bound.
   var minSlope: Double { curve.marginal(at: hi) }

@@ -110,7 +110,7 @@ struct Sweep {
   init?(_ model: Model) {
     guard !model.hasGroups,
       model.pieces.allSatisfy({ $0.isSaturation && !$0.hasChord }),
-      model.cells.allSatisfy({ $0.unitCost == nil })
+      !model.hasUnitCosts
     else { return nil }
     self.model = model
     var events: [Event] = []

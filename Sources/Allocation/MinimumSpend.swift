@@ -98,10 +98,12 @@ enum MinimumSpend {
           x[i] = piece.lo
         }
       }
+      // Rounding up must not spend a bit more than the relaxation did on any limit.
+      let strict = relaxation.violation
       for i in fractional {
         let before = x[i]
         x[i] = sub.pieces[i].tangent
-        if sub.violation(x) > feasibilityTolerance { x[i] = before }
+        if sub.violation(x) > strict { x[i] = before }
       }
       if sub.violation(x) <= feasibilityTolerance {
         let value = sub.trueValue(x)

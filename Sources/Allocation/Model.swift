@@ -12,7 +12,10 @@ struct GroupConstraint: Sendable {
 struct Model: Sendable {
   /// Position in id order → position in the input.
   var inputIndex: [Int]
-  var cells: [Cell]
+  /// The cells as given (input order); `cell(i)` reads them in id order.
+  let inputCells: [Cell]
+  /// Whether any cell buys whole messages.
+  let hasUnitCosts: Bool
   var pieces: [Piece]
   var budget: Double
   var floor: Double
@@ -22,6 +25,12 @@ struct Model: Sendable {
   var channelOf: [Int]
   /// For each cell, its limited segment's index or -1.
   var segmentOf: [Int]
+
+  /// The id of cell `i` (id order).
+  func id(_ i: Int) -> String { inputCells[inputIndex[i]].id }
+
+  /// The unit cost of cell `i` (id order), if it buys whole messages.
+  func unitCost(_ i: Int) -> Double? { inputCells[inputIndex[i]].unitCost }
 
   var hasGroups: Bool { !channels.isEmpty || !segments.isEmpty }
   var count: Int { pieces.count }
@@ -37,16 +46,19 @@ struct Model: Sendable {
     budget = problem.budget
     self.floor = floor
 
-    let order = problem.cells.indices.sorted { problem.cells[$0].id < problem.cells[$1].id }
+    let input = problem.cells
+    // Swift's String order: total, locale-free and the same on every platform.
+    let order = input.indices.sorted { input[$0].id < input[$1].id }
     inputIndex = order
-    cells = order.map { problem.cells[$0] }
-    for k in cells.indices.dropFirst() where cells[k].id == cells[k - 1].id {
-      throw .duplicateCellID(cells[k].id)
+    inputCells = input
+    hasUnitCosts = input.contains { $0.unitCost != nil }
+    for k in order.indices.dropFirst() where input[order[k]].id == input[order[k - 1]].id {
+      throw .duplicateCellID(input[order[k]].id)
     }
     var pieces: [Piece] = []
-    pieces.reserveCapacity(cells.count)
-    for cell in cells {
-      pieces.append(try Model.piece(for: cell))
+    pieces.reserveCapacity(input.count)
+    for k in order {
+      pieces.append(try Model.piece(for: input[k]))
     }
     self.pieces = pieces
 
@@ -84,14 +96,14 @@ struct Model: Sendable {
         GroupConstraint(
           name: limit.segment, members: [], minimum: limit.minimum, maximum: limit.maximum))
     }
-    channelOf = Array(repeating: -1, count: cells.count)
-    segmentOf = Array(repeating: -1, count: cells.count)
-    for (i, cell) in cells.enumerated() {
-      if let c = cell.channel, let k = channelIndex[c] {
+    channelOf = Array(repeating: -1, count: input.count)
+    segmentOf = Array(repeating: -1, count: input.count)
+    for (i, k) in order.enumerated() where !channels.isEmpty || !segments.isEmpty {
+      if let c = input[k].channel, let k = channelIndex[c] {
         channelOf[i] = k
         channels[k].members.append(i)
       }
-      if let g = cell.segment, let k = segmentIndex[g] {
+      if let g = input[k].segment, let k = segmentIndex[g] {
         segmentOf[i] = k
         segments[k].members.append(i)
       }

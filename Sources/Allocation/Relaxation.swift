@@ -18,17 +18,30 @@ struct Relaxation: Sendable {
   var violation: Double
   /// Sweeps of coordinate ascent (1 for the exact budget solver).
   var sweeps: Int
+  /// `envelope(b_i)` per cell (id order), reused for the plan's per-cell response.
+  var values: [Double]
 }
 
 extension Model {
   /// Builds the relaxation record: dual bound at the multipliers, primal value and violation.
-  func relaxation(b: [Double], eta: Double, mu: [Double], nu: [Double], sweeps: Int) -> Relaxation
-  {
+  ///
+  /// `maximizers`, when given, are the cells' envelope maximisers at their prices, already
+  /// computed by the caller; otherwise they are computed here.
+  func relaxation(
+    b: [Double], eta: Double, mu: [Double], nu: [Double], sweeps: Int,
+    maximizers: [Double]? = nil
+  ) -> Relaxation {
     var dual = CompensatedSum()
+    var primal = CompensatedSum()
+    var values = [Double](repeating: 0, count: pieces.count)
     for i in pieces.indices {
       let p = price(i, eta: eta, mu: mu, nu: nu)
-      let x = pieces[i].spend(at: p)
-      dual.add(pieces[i].envelopeValue(x) - p * x)
+      let x = maximizers?[i] ?? pieces[i].spend(at: p)
+      let value = pieces[i].envelopeValue(b[i])
+      values[i] = value
+      primal.add(value)
+      if floor > 0 { primal.add(-floor * b[i]) }
+      dual.add((x == b[i] ? value : pieces[i].envelopeValue(x)) - p * x)
     }
     dual.add(eta * budget)
     for (k, group) in channels.enumerated() where mu[k] != 0 { dual.add(mu[k] * group.maximum) }
@@ -36,8 +49,8 @@ extension Model {
       dual.add(nu[k] > 0 ? nu[k] * group.maximum : nu[k] * group.minimum)
     }
     return Relaxation(
-      b: b, eta: eta, mu: mu, nu: nu, dualBound: dual.value, primalValue: envelopeValue(b),
-      violation: violation(b), sweeps: sweeps)
+      b: b, eta: eta, mu: mu, nu: nu, dualBound: dual.value, primalValue: primal.value,
+      violation: violation(b), sweeps: sweeps, values: values)
   }
 
   /// `Σ envelope(b) − floor·Σ b`, the objective the relaxation maximises.

@@ -19,7 +19,7 @@ enum WholeMessages {
     var isWhole = [Bool](repeating: false, count: n)
     var unit = [Double](repeating: 0, count: n)
     for i in 0..<n {
-      if let c = model.cells[i].unitCost {
+      if let c = model.unitCost(i) {
         isWhole[i] = true
         unit[i] = c
       }
