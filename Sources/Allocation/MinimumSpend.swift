@@ -114,6 +114,41 @@ enum MinimumSpend {
             rounded: fractional)
         }
       }
+      // Fix every chord cell on the side it is on, decide the fractional ones both ways (all
+      // off, all on) and re-solve the now concave rest exactly: money moves between cells at
+      // the same marginal return, so the loss is second order and the plan is integral.
+      if !fractional.isEmpty {
+        var frozen = sub
+        for i in sub.pieces.indices where sub.pieces[i].hasChord {
+          let piece = sub.pieces[i]
+          if relaxation.b[i] >= piece.tangent {
+            frozen.pieces[i] = Piece(curve: piece.curve, lo: piece.tangent, hi: piece.hi, minimumSpend: 0)
+          } else if !fractional.contains(i) {
+            frozen.pieces[i] = Piece(curve: piece.curve, lo: piece.lo, hi: piece.lo, minimumSpend: 0)
+          }
+        }
+        for switchOn in [false, true] {
+          var candidate = frozen
+          for i in fractional {
+            let piece = sub.pieces[i]
+            candidate.pieces[i] =
+              switchOn
+              ? Piece(curve: piece.curve, lo: piece.tangent, hi: piece.hi, minimumSpend: 0)
+              : Piece(curve: piece.curve, lo: piece.lo, hi: piece.lo, minimumSpend: 0)
+          }
+          guard (try? candidate.checkFeasibility()) != nil,
+            let solved = try? relax(candidate, options: options)
+          else { continue }
+          let integral = !solved.b.indices.contains { sub.pieces[$0].isFractional(solved.b[$0]) }
+          guard integral, sub.violation(solved.b) <= feasibilityTolerance else { continue }
+          let value = sub.trueValue(solved.b)
+          if value > incumbentValue {
+            incumbentValue = value
+            incumbent = IntegralPlan(
+              b: solved.b, relaxation: solved, bound: bound, nodes: nodes, rounded: fractional)
+          }
+        }
+      }
       let closeEnough =
         bound <= incumbentValue + options.relativeGapTolerance * max(abs(incumbentValue), 1e-300)
       guard !fractional.isEmpty, !closeEnough else {

@@ -77,7 +77,7 @@ public struct AllocationOptions: Sendable, Hashable {
   public init(
     relativeGapTolerance: Double = 1e-9,
     maxSweeps: Int = 20_000,
-    maxNodes: Int = 2_000,
+    maxNodes: Int = 200,
     swapCandidates: Int = 64
   ) {
     self.relativeGapTolerance = relativeGapTolerance
