@@ -112,3 +112,44 @@ struct BruteForceTests {
                 <= 1e-9 * max(best, 1))
     }
 }
+
+/// Whole messages under a channel cap and a segment minimum, against enumeration.
+@Suite("Whole messages with limits")
+struct WholeMessagesWithLimitsTests {
+    @Test("caps and segment minimums hold after rounding; bound valid; within 3 % of enumeration", arguments: 0..<15)
+    func limits(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(900 + seed))
+        let unit = rng.uniform(2, 5)
+        let cells = (0..<3).map { k in
+            Cell(
+                id: "c\(k)", segment: k == 0 ? "g" : "h", channel: k == 2 ? "sms" : "wa",
+                curve: .saturation(a: rng.uniform(10, 100), s: rng.uniform(5, 40)),
+                hi: unit * Double(4 + Int(rng.next() % 8)), unitCost: unit)
+        }
+        let budget = rng.uniform(0.4, 0.8) * cells.map(\.hi).reduce(0, +)
+        let cap = 0.5 * cells[2].hi
+        let minimum = (0.5 * cells[0].hi / unit).rounded(.down) * unit
+        let problem = AllocationProblem(
+            cells: cells, budget: budget, channelCaps: [ChannelCap(channel: "sms", cap: cap)],
+            segmentLimits: [SegmentLimit(segment: "g", minimum: minimum)])
+        let result = try allocate(problem)
+        #expect(result.totalSpend <= budget)
+        #expect(result.cells[2].budget <= cap)
+        #expect(result.cells[0].budget >= minimum)
+        // Enumerate every feasible whole-message plan.
+        var best = -Double.infinity
+        let counts = cells.map { Int(($0.hi / unit).rounded(.down)) }
+        for n0 in 0...counts[0] {
+            for n1 in 0...counts[1] {
+                for n2 in 0...counts[2] {
+                    let b = [n0, n1, n2].map { Double($0) * unit }
+                    guard b.reduce(0, +) <= budget, b[2] <= cap, b[0] >= minimum else { continue }
+                    best = max(best, zip(cells, b).map { $0.curve.response(at: $1) }.reduce(0, +))
+                }
+            }
+        }
+        #expect(result.totalResponse <= best + 1e-9 * best)
+        #expect(result.certificate.dualBound >= best - 1e-9 * best)
+        #expect(result.totalResponse >= 0.97 * best)
+    }
+}

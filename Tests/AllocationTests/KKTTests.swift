@@ -121,3 +121,41 @@ struct KKTTests {
         }
     }
 }
+
+/// The marginal floor on random instances: spend stops where the next unit returns the floor.
+@Suite("Marginal floor on random instances")
+struct FloorTests {
+    @Test("with a floor: λ ≥ floor, interior cells at λ, and unspent money only when λ = floor", arguments: [1, 3, 10, 100])
+    func floor(size: Int) throws {
+        let cells = randomCells(size, seed: UInt64(3_000 + size))
+        let slopes = cells.map { saturation($0).a / saturation($0).s }.sorted()
+        let floor = 0.5 * slopes[slopes.count / 2]
+        for fraction in [0.05, 0.5, 1.0] {
+            let budget = max(cells.map(\.lo).reduce(0, +), fraction * cells.map(\.hi).reduce(0, +))
+            let result = try allocate(AllocationProblem(cells: cells, budget: budget, marginalFloor: floor))
+            let lambda = result.certificate.lambda
+            #expect(lambda >= floor)
+            #expect(result.certificate.relativeGap <= 1e-9)
+            for (cell, plan) in zip(cells, result.cells) {
+                switch plan.status {
+                case .interior: #expect(abs(plan.marginal - lambda) <= 1e-9 * lambda)
+                case .atLower: #expect(plan.marginal <= lambda * (1 + 1e-9))
+                case .belowFloor:
+                    #expect(plan.marginal <= floor * (1 + 1e-9))
+                    #expect(plan.budget == cell.lo)
+                case .atUpper: #expect(plan.marginal >= lambda * (1 - 1e-9))
+                case .off: Issue.record("no minimum spend here")
+                }
+            }
+            if result.unspent.amount > 1e-9 * budget {
+                #expect(abs(lambda - floor) <= 1e-12 * floor)
+                #expect(
+                    result.unspent.reasons.allSatisfy {
+                        if case .belowMarginalFloor = $0 { return true }
+                        return $0 == .everyCellAtUpperBound
+                    })
+                #expect(!result.unspent.reasons.isEmpty)
+            }
+        }
+    }
+}
