@@ -148,9 +148,12 @@ extension Model {
             withRoom += 1
             let c = channelOf[i]
             let g = segmentOf[i]
-            if c >= 0 && channelSpend[c] >= channels[c].maximum - 1e-9 * scale {
+            // The least this cell can add: one message (or its minimum spend), else a sliver.
+            var need = 1e-9 * scale
+            if let unit = unitCost(i) { need = b[i] < piece.onFloor ? piece.onFloor - b[i] : unit }
+            if c >= 0 && channelSpend[c] + need > channels[c].maximum {
                 channelCells[c] += 1
-            } else if g >= 0 && segmentSpend[g] >= segments[g].maximum - 1e-9 * scale {
+            } else if g >= 0 && segmentSpend[g] + need > segments[g].maximum {
                 segmentCells[g] += 1
             } else if piece.minimumSpend > 0 && b[i] == 0 {
                 minimumCells += 1

@@ -25,6 +25,8 @@ enum GroupLimitSolver {
         var nu = [Double](repeating: 0, count: model.segments.count)
         let scale = max(model.budget, 1)
         var last: Relaxation?
+        var best: Relaxation?
+        var stale = 0
         var base: [Double] = []
         base.reserveCapacity(n)
 
@@ -55,6 +57,17 @@ enum GroupLimitSolver {
             let relaxation = model.relaxation(b: b, eta: eta, mu: mu, nu: nu, sweeps: sweep)
             last = relaxation
             let gap = relaxation.dualBound - relaxation.primalValue
+            // Keep the feasible sweep with the smallest gap; stop after 100 sweeps without
+            // progress (with chord cells the dual is not smooth and sweeps can cycle).
+            if relaxation.violation <= 1e-9 * scale {
+                if let kept = best, kept.dualBound - kept.primalValue <= gap * (1 + 1e-12) {
+                    stale += 1
+                } else {
+                    best = relaxation
+                    stale = 0
+                }
+                if stale >= 100 { break }
+            }
             let closed =
                 gap <= options.relativeGapTolerance * max(abs(relaxation.primalValue), 1e-300)
                 && relaxation.violation <= 1e-9 * scale
@@ -69,7 +82,7 @@ enum GroupLimitSolver {
             previousMu = mu
             previousNu = nu
         }
-        guard let result = last else { preconditionFailure("at least one sweep runs") }
+        guard let result = best ?? last else { preconditionFailure("at least one sweep runs") }
         if result.violation > 1e-6 * scale {
             throw .infeasible(
                 constraints: model.violatedConstraints(result.b, tolerance: 1e-6 * scale),

@@ -151,8 +151,24 @@ enum WholeMessages {
                 }
                 while segmentTotal[k] < group.minimum, let (_, i) = heap.pop() {
                     guard let step = stepUp(i) else { continue }
-                    // A segment minimum may need spend the budget check would refuse only by rounding.
-                    if total + step > model.budget * (1 + 1e-12) { continue }
+                    if !fits(add: step, to: i) {
+                        // Fund the message from the cell outside this segment that loses least
+                        // (ties by id), if taking a step from it makes room under every limit.
+                        var donor = -1
+                        var donorStep = 0.0
+                        var cheapest = Double.infinity
+                        for j in b.indices where isWhole[j] && model.segmentOf[j] != k {
+                            guard let down = stepDown(j), fits(add: step, to: i, removing: down, from: j) else { continue }
+                            let cost = loss(j, down)
+                            if cost < cheapest {
+                                cheapest = cost
+                                donor = j
+                                donorStep = down
+                            }
+                        }
+                        guard donor >= 0 else { continue }
+                        apply(donor, -donorStep)
+                    }
                     apply(i, step)
                     if let next = stepUp(i) { heap.push(gain(i, next) / next, i) }
                 }
