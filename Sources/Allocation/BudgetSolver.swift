@@ -87,21 +87,19 @@ enum BudgetSolver {
                     lowerArray.withUnsafeBufferPointer { lp in
                         hiArray.withUnsafeBufferPointer { hp in
                             chordArray.withUnsafeBufferPointer { cp in
-                                for i in 0..<n {
-                                    let s = sp[i]
-                                    if s == 0 { continue }
-                                    if u >= cp[i] {
-                                        total += anchorArray[i]
-                                        continue
-                                    }
-                                    let x = s * (ep[i] - u)
-                                    if x <= lp[i] {
-                                        total += lp[i]
-                                    } else if x >= hp[i] {
-                                        total += hp[i]
-                                    } else {
-                                        total += x
-                                        slope -= s
+                                anchorArray.withUnsafeBufferPointer { ap in
+                                    // Branch-free: the clip and the free-cell test become
+                                    // selects, so random data costs no mispredictions.
+                                    for i in 0..<n {
+                                        let s = sp[i]
+                                        let lower = lp[i]
+                                        let upper = hp[i]
+                                        let x = s * (ep[i] - u)
+                                        let clipped = min(max(x, lower), upper)
+                                        let onChord = u >= cp[i]
+                                        total += onChord ? ap[i] : clipped
+                                        let free = x > lower && x < upper && !onChord
+                                        slope -= free ? s : 0
                                     }
                                 }
                             }

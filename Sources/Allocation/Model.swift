@@ -160,7 +160,9 @@ struct Model: Sendable {
 
     /// Necessary conditions that name the clashing constraints before any solve.
     func checkFeasibility() throws(AllocationError) {
-        let sumLo = pieces.map(\.lo).compensatedSum
+        var lows = CompensatedSum()
+        for piece in pieces { lows.add(piece.lo) }
+        let sumLo = lows.value
         guard sumLo <= budget else {
             throw .lowerBoundsExceedBudget(sumOfLowerBounds: sumLo, budget: budget)
         }

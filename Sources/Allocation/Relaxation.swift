@@ -76,10 +76,12 @@ extension Model {
     /// The largest violation of the budget, a bound, a cap or a segment limit by `b`.
     func violation(_ b: [Double]) -> Double {
         var worst = 0.0
+        var total = CompensatedSum()
         for i in pieces.indices {
             worst = max(worst, pieces[i].lo - b[i], b[i] - pieces[i].hi)
+            total.add(b[i])
         }
-        worst = max(worst, b.compensatedSum - budget)
+        worst = max(worst, total.value - budget)
         for group in channels {
             worst = max(worst, group.members.map { b[$0] }.compensatedSum - group.maximum)
         }

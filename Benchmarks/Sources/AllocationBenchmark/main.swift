@@ -3,6 +3,9 @@
 // time of several runs (ContinuousClock), the certificate's relative gap and KKT residual, and
 // the peak RSS; exits 1 when a check fails.
 //
+// Peak RSS is getrusage's ru_maxrss, which Linux keeps across exec: under `swift run` it starts at
+// swift-run's own peak, so run the built binary (.build/release/AllocationBenchmark) for memory.
+//
 //   swift run -c release AllocationBenchmark [--sizes 100,1000] [--runs 7]
 //                                            [--write-instances DIR] [--only budget]
 import Allocation
@@ -86,18 +89,31 @@ var failures: [String] = []
 }
 
 nonisolated(unsafe) var fastest = 0.0
+nonisolated(unsafe) var cpuMedian = 0.0
+
+/// CPU time of this thread in milliseconds: unlike wall time, it does not count the time the
+/// thread waits for a core, so it stays meaningful on a machine shared with other jobs.
+func threadCPUMilliseconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) * 1e3 + Double(spec.tv_nsec) * 1e-6
+}
 
 func measure(_ runs: Int, _ body: () throws -> AllocationResult) rethrows -> (AllocationResult, Double) {
     var times: [Double] = []
     var last: AllocationResult?
     let clock = ContinuousClock()
+    var cpu: [Double] = []
     for _ in 0..<runs {
         var result: AllocationResult?
+        let cpuStart = threadCPUMilliseconds()
         let elapsed = try clock.measure { result = try body() }
+        cpu.append(threadCPUMilliseconds() - cpuStart)
         times.append(milliseconds(elapsed))
         last = result
     }
     fastest = times.min() ?? 0
+    cpuMedian = median(cpu)
     return (last!, median(times))
 }
 
@@ -106,8 +122,9 @@ func row(_ name: String, _ size: Int, _ ms: Double, _ result: AllocationResult) 
     let kkt = c.maxKKTResidual.map { String(format: "%.1e", $0) } ?? "-"
     print(
         String(
-            format: "%@ %8d %10.3f ms (min %8.3f)  rel.gap %9.2e  kkt %8@  viol %8.1e  sweeps %4d  nodes %3d  RSS %7.1f MB",
-            name.padding(toLength: 22, withPad: " ", startingAt: 0) as NSString, size, ms, fastest, c.relativeGap, kkt as NSString,
+            format: "%@ %8d %10.3f ms (min %8.3f, cpu %8.3f)  rel.gap %9.2e  kkt %8@  viol %8.1e  sweeps %4d  nodes %3d  RSS %7.1f MB",
+            name.padding(toLength: 22, withPad: " ", startingAt: 0) as NSString, size, ms, fastest, cpuMedian, c.relativeGap,
+            kkt as NSString,
             c.maxViolation, c.sweeps, c.nodes,
             peakRSSMegabytes()))
 }
