@@ -54,7 +54,8 @@ public func frontier(
     return points
 }
 
-/// `K` evenly spaced levels from `budget / K` to `maximum` (twice the budget by default).
+/// The frontier at `K` evenly spaced levels `maximum · k / K` for `k = 1…K` (`maximum` defaults to
+/// twice the budget), for a response-versus-budget chart.
 ///
 /// - Throws: ``AllocationError`` as ``frontier(_:budgets:options:)``.
 public func frontier(
