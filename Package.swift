@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Locales", targets: ["Locales"]),
         .library(name: "Workbook", targets: ["Workbook"]),
         .library(name: "Festivals", targets: ["Festivals"]),
+        .library(name: "Allocation", targets: ["Allocation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,9 +60,11 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
+        // Budget allocation: pure math, no dependencies, no I/O.
+        .target(name: "Allocation", swiftSettings: strictSettings),
         .target(
             name: "Planner",
-            dependencies: ["ICUKit", "PlannerIO", "Locales"],
+            dependencies: ["ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -89,6 +92,7 @@ let package = Package(
             dependencies: ["Locales", "ICUKit"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "ExportTests",

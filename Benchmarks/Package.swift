@@ -22,6 +22,11 @@ let package = Package(
             ],
             path: "Sources/FestivalsBenchmark"
         ),
+        .executableTarget(
+            name: "AllocationBenchmark",
+            dependencies: [.product(name: "Allocation", package: "campaign-planner")],
+            path: "Sources/AllocationBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
