@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
-                "ICUKit", "PlannerIO", "Locales", "Festivals",
+                "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Planner", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

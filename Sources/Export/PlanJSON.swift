@@ -121,13 +121,5 @@ public enum PlanJSON {
             ("low", number(r.low, places: places)), ("base", number(r.base, places: places)), ("high", number(r.high, places: places)),
         ])
     }
-    /// Tiny magnitudes (gaps, violations) as `1.2e-12`, deterministic.
-    static func scientific(_ x: Double) -> JSONValue {
-        guard x != 0, x.isFinite else { return .number("0") }
-        var exponent = 0
-        var mantissa = abs(x)
-        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
-        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-        return .number((x < 0 ? "-" : "") + DecimalText.fixed(mantissa, places: 3) + "e" + String(exponent))
-    }
+    static func scientific(_ x: Double) -> JSONValue { .number(DecimalText.scientific(x)) }
 }

@@ -65,4 +65,20 @@ public enum DecimalText {
         }
         return (value < 0 && scaled != 0 ? "-" : "") + digits
     }
+
+    /// Tiny magnitudes (gaps, violations) as `1.234e-12`, deterministic; 0 as `0`.
+    public static func scientific(_ x: Double) -> String {
+        guard x != 0, x.isFinite else { return "0" }
+        var exponent = 0
+        var mantissa = abs(x)
+        while mantissa >= 10 {
+            mantissa /= 10
+            exponent += 1
+        }
+        while mantissa < 1 {
+            mantissa *= 10
+            exponent -= 1
+        }
+        return (x < 0 ? "-" : "") + fixed(mantissa, places: 3) + "e" + String(exponent)
+    }
 }

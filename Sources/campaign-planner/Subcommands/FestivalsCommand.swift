@@ -131,7 +131,7 @@ struct FestivalListing {
 
     func table() -> String {
         let columns = [0, 2, 3, 4, 5, 6]
-        return Terminal.table(header: columns.map { Self.header[$0] }, rows: rows.map { row in columns.map { row[$0] } })
+        return TextTable.render(header: columns.map { Self.header[$0] }, rows: rows.map { row in columns.map { row[$0] } })
     }
 
     func json() -> String {

@@ -79,7 +79,7 @@ struct RegionListing {
             rows.forEach { writer.appendRow($0) }
             return writer.text
         case .table:
-            return Terminal.table(header: Self.header, rows: rows)
+            return TextTable.render(header: Self.header, rows: rows)
         case .json:
             return JSONValue.array(
                 rows.map { row in
@@ -123,7 +123,7 @@ struct LanguageReport {
 
     func render(_ format: ListFormat) -> String {
         switch format {
-        case .table: return Terminal.table(header: ["field", "value"], rows: facts.map { [$0.0, $0.1] })
+        case .table: return TextTable.render(header: ["field", "value"], rows: facts.map { [$0.0, $0.1] })
         case .csv:
             var writer = CSVWriter(header: ["field", "value"])
             facts.forEach { writer.appendRow([$0.0, $0.1]) }
