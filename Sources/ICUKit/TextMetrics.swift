@@ -43,4 +43,14 @@ public enum TextMetrics {
         default: return .neutral
         }
     }
+
+    /// The paragraph direction ICU's bidi algorithm resolves (default left-to-right when the text
+    /// has no strong character). Unlike ``direction(_:)`` it honours isolates and marks: a Urdu
+    /// message that starts with a Latin name wrapped in FSI ... PDI is right-to-left.
+    public static func paragraphDirection(_ text: String) throws(ICUError) -> TextDirection {
+        var status: Int32 = 0
+        let level = try text.withUTF16 { p, n throws(ICUError) in cp_icu_bidi_paragraph_level(p, n, &status) }
+        try ICUError.check(status, "bidi paragraph level")
+        return level & 1 == 1 ? .rightToLeft : .leftToRight
+    }
 }
