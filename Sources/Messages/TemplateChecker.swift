@@ -81,6 +81,8 @@ public enum TemplateChecker {
             for (code, source) in field.messages.sorted(by: { $0.key < $1.key }) {
                 do {
                     let arguments = try MessageArgument.parse(source.pattern)
+                    // MessagePattern accepts any type word and any style; MessageFormat checks them.
+                    _ = try ICUMessageFormat(source.pattern, locale: "en_IN", timeZone: "UTC")
                     if let numbered = arguments.first(where: \.isNumbered) {
                         findings.append(
                             finding(
@@ -90,6 +92,12 @@ public enum TemplateChecker {
                 } catch {
                     var offset = 0
                     if case .syntax(_, let at, _) = error { offset = at }
+                    if case .numberedArgument(let name) = error {
+                        findings.append(
+                            finding(.error, template, code, source, "numbered argument {\(name)}: write named arguments such as {discount}")
+                        )
+                        continue
+                    }
                     findings.append(
                         finding(
                             .error, template, code, source,
