@@ -322,9 +322,12 @@ public enum TemplateChecker {
                 let categories = try? rules.categories
             else { continue }
             let explicit = Set(argument.selectors.filter { $0.hasPrefix("=") }.compactMap { Int($0.dropFirst()) })
+            let spec = template.argument(argument.name)
+            let low = Int(max(0, spec?.min ?? 0)), high = Int(min(1000, max(spec?.min ?? 0, spec?.max ?? 1000)))
             for category in categories where !argument.selectors.contains(category) {
-                // Covered when every integer 0...1000 in the category has an explicit =n branch.
-                let members = (0...1000).filter { (try? rules.select(Double($0))) == category }
+                // Covered when every integer the argument can take (its min...max, within 0...1000)
+                // that falls in the category has an explicit =n branch.
+                let members = (low...high).filter { (try? rules.select(Double($0))) == category }
                 if members.allSatisfy({ explicit.contains($0) }) { continue }
                 findings.append(
                     finding(
@@ -346,7 +349,6 @@ public enum TemplateChecker {
                         "{\(argument.name), plural}: ICU has no plural rules for \(language.code), so 1 would take 'other': add an explicit =1 branch"
                     ))
             }
-            let spec = template.argument(argument.name)
             if argument.kind == .plural, (spec?.min ?? 0) <= 0, (try? rules.select(0)) == "one", !explicit.contains(0) {
                 findings.append(
                     finding(
