@@ -186,7 +186,7 @@ extension TemplateCatalog {
                 "segment counts differ: \(sms.codeUnitSegments) packing code units, \(sms.graphemeSegments) packing whole characters; billed as \(sms.segments)"
             )
         }
-        if let sms, sms.encoding == .ucs2, sms.nonGSM.allSatisfy({ $0.alternative != nil }) {
+        if let sms, sms.encoding == .ucs2, sms.nonGSMScalars.allSatisfy({ GSM7.alternative(Unicode.Scalar($0)!) != nil }) {
             let swaps = sms.nonGSM.map { "\($0.character) (\($0.codePoints)) → '\($0.alternative!)'" }.joined(separator: ", ")
             warnings.append("UCS-2 only because of \(swaps): replace to send as GSM-7")
         }

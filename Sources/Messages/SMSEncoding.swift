@@ -47,60 +47,73 @@ public struct SMSCost: Hashable, Sendable {
     public let codeUnitSegments: Int
     /// Segments when packing whole grapheme clusters.
     public let graphemeSegments: Int
-    /// The characters that forced UCS-2, in order of first appearance (empty for GSM-7).
-    public let nonGSM: [NonGSMCharacter]
+    /// The characters that forced UCS-2 (scalar value, count), in order of first appearance.
+    let nonGSMScalars: [UInt32]
+    let nonGSMCounts: [Int]
+
+    /// The characters that forced UCS-2, in order of first appearance (empty for GSM-7), each
+    /// with its GSM-7 alternative when there is one.
+    public var nonGSM: [NonGSMCharacter] {
+        zip(nonGSMScalars, nonGSMCounts).map { value, count in
+            let scalar = Unicode.Scalar(value)!
+            return NonGSMCharacter(
+                character: String(scalar), codePoints: Self.codePoint(scalar), count: count, alternative: GSM7.alternative(scalar))
+        }
+    }
 
     /// Whether the two packings gave different segment counts.
     public var packingDisagrees: Bool { codeUnitSegments != graphemeSegments }
 
     /// Measures `text` as it will be sent (after rendering: ICU-inserted `₹`, NBSP, U+202F count).
     public init(text: String) throws(ICUError) {
-        var nonGSM: [String: (order: Int, count: Int)] = [:]
-        var order = 0
-        for character in text {
-            for scalar in character.unicodeScalars where GSM7.septets(scalar) == nil {
-                let key = String(scalar)
-                if let seen = nonGSM[key] {
-                    nonGSM[key] = (seen.order, seen.count + 1)
+        // One pass over the scalars: units per scalar in both encodings, and the non-GSM ones.
+        var nonGSMOrder: [UInt32] = []
+        var nonGSMCount: [UInt32: Int] = [:]
+        var septetUnits: [Int] = []
+        var utf16Units: [Int] = []
+        septetUnits.reserveCapacity(text.utf8.count)
+        utf16Units.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            utf16Units.append(scalar.value > 0xFFFF ? 2 : 1)
+            if let septets = GSM7.septets(scalar) {
+                septetUnits.append(septets)
+            } else {
+                septetUnits.append(1)
+                if let seen = nonGSMCount[scalar.value] {
+                    nonGSMCount[scalar.value] = seen + 1
                 } else {
-                    nonGSM[key] = (order, 1)
-                    order += 1
+                    nonGSMCount[scalar.value] = 1
+                    nonGSMOrder.append(scalar.value)
                 }
             }
         }
-        let encoding: SMSEncoding = nonGSM.isEmpty ? .gsm7 : .ucs2
-        // Cost of every Unicode scalar, in units of the encoding; scalars never split.
-        var scalarUnits: [Int] = []
-        scalarUnits.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            scalarUnits.append(encoding == .gsm7 ? GSM7.septets(scalar)! : (scalar.value > 0xFFFF ? 2 : 1))
-        }
+        let encoding: SMSEncoding = nonGSMOrder.isEmpty ? .gsm7 : .ucs2
+        let scalarUnits = encoding == .gsm7 ? septetUnits : utf16Units
         let units = scalarUnits.reduce(0, +)
-        // Grapheme clusters as ICU draws them, mapped from UTF-16 offsets to scalar runs.
-        let boundaries = try TextMetrics.graphemeBoundaries(text)
+        // Grapheme clusters as ICU draws them, mapped from UTF-16 offsets to scalar runs. A text
+        // that fits one segment needs no packing at all.
         var clusterUnits: [Int] = []
-        var scalarIndex = 0
-        var utf16Offset = 0
-        let scalars = Array(text.unicodeScalars)
-        for boundary in boundaries.dropFirst() {
-            var sum = 0
-            while utf16Offset < boundary, scalarIndex < scalars.count {
-                sum += scalarUnits[scalarIndex]
-                utf16Offset += scalars[scalarIndex].value > 0xFFFF ? 2 : 1
-                scalarIndex += 1
+        if units > encoding.singleCapacity {
+            let boundaries = try TextMetrics.graphemeBoundaries(text)
+            var scalarIndex = 0
+            var utf16Offset = 0
+            for boundary in boundaries.dropFirst() {
+                var sum = 0
+                while utf16Offset < boundary, scalarIndex < scalarUnits.count {
+                    sum += scalarUnits[scalarIndex]
+                    utf16Offset += utf16Units[scalarIndex]
+                    scalarIndex += 1
+                }
+                clusterUnits.append(sum)
             }
-            clusterUnits.append(sum)
         }
         self.encoding = encoding
         self.units = units
         self.codeUnitSegments = Self.pack(scalarUnits, total: units, encoding: encoding)
         self.graphemeSegments = Self.pack(clusterUnits, total: units, encoding: encoding)
         self.segments = max(codeUnitSegments, graphemeSegments)
-        self.nonGSM = nonGSM.sorted { $0.value.order < $1.value.order }.map { key, value in
-            NonGSMCharacter(
-                character: key, codePoints: key.unicodeScalars.map { Self.codePoint($0) }.joined(separator: " "), count: value.count,
-                alternative: GSM7.alternative(key.unicodeScalars.first!))
-        }
+        self.nonGSMScalars = nonGSMOrder
+        self.nonGSMCounts = nonGSMOrder.map { nonGSMCount[$0]! }
     }
 
     /// Segments needed to carry `items` (each indivisible) in order.
@@ -137,11 +150,18 @@ public enum GSM7 {
         return Set(text.unicodeScalars)
     }()
 
+    /// Septets of each ASCII code point (0 where not in GSM-7), for the common case.
+    static let asciiSeptets: [Int?] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return basic.contains(scalar) ? 1 : extended.contains(scalar) ? 2 : nil
+    }
+
     /// The extension table, reached through ESC: two septets each.
     static let extended: Set<Unicode.Scalar> = Set("\u{0C}^{}\\[~]|€".unicodeScalars)
 
     /// Septets a scalar takes in GSM-7 (1 basic, 2 extension), or nil when it is not in GSM-7.
     public static func septets(_ scalar: Unicode.Scalar) -> Int? {
+        if scalar.value < 128 { return asciiSeptets[Int(scalar.value)] }
         if basic.contains(scalar) { return 1 }
         if extended.contains(scalar) { return 2 }
         return nil

@@ -20,6 +20,8 @@ public struct TemplateCatalog: Sendable {
     /// Templates sorted by id.
     public let templates: [Template]
     let compiled: MessageCache
+    /// ICU locales with data of their own (not root), checked once.
+    let localesWithData: Set<String>
 
     /// Loads every `*.yaml` in `directory`. The first problem (YAML, structure, an ICU syntax
     /// error) is thrown as a ``Diagnostic`` with the file, line and field; `templates check` lists
@@ -44,6 +46,7 @@ public struct TemplateCatalog: Sendable {
         self.locales = locales
         self.templates = templates.sorted { $0.id < $1.id }
         self.compiled = MessageCache()
+        self.localesWithData = Set(locales.languages.map(\.icuLocale).filter(ICULocale.hasData))
     }
 
     /// The template with this id.
@@ -86,7 +89,7 @@ public struct TemplateCatalog: Sendable {
                 skipped.append("no \(channel.rawValue) text in \(code)")
                 continue
             }
-            guard ICULocale.hasData(candidate.icuLocale) else {
+            guard localesWithData.contains(candidate.icuLocale) else {
                 skipped.append("ICU has no data for \(candidate.icuLocale) (it would fall back to root)")
                 continue
             }
