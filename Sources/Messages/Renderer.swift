@@ -117,6 +117,15 @@ extension TemplateCatalog {
                 warnings.append("value of '\(name)' has \(raw.count) characters, more than its max_length \(maxLength)")
             }
         }
+        // A URL button's trailing parameter is an argument too, though no message text uses it.
+        if channel == .whatsapp {
+            for argument in (template.whatsapp?.buttons ?? []).compactMap(\.argument) where plainValues[argument] == nil {
+                guard let value = values[argument] else {
+                    throw .missingArgument(template: template.id, language: used, argument: argument)
+                }
+                plainValues[argument] = value
+            }
+        }
         var parts: [RenderedMessage.Part] = []
         for (field, message) in compiledFields {
             let subset = prepared.filter { key, _ in message.arguments.contains { $0.name == key } }

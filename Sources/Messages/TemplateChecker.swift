@@ -222,6 +222,7 @@ public enum TemplateChecker {
                 }
             }
         }
+        used.formUnion((template.whatsapp?.buttons ?? []).compactMap(\.argument))
         for name in declared.subtracting(used).sorted() {
             findings.append(finding(.error, template, nil, nil, "argument '\(name)' is declared but no message uses it"))
         }
@@ -401,10 +402,10 @@ public enum TemplateChecker {
         if channel == .whatsapp, facts.whatsapp == nil { return ([], []) }
         var findings: [Finding] = []
         let source = template.fields(of: channel).first?.messages[language]
-        let usedNames = Set(
+        var usedNames = Set(
             template.fields(of: channel).compactMap { $0.messages[language] }.flatMap { (try? MessageArgument.parse($0.pattern)) ?? [] }
-                .map(
-                    \.name))
+                .map(\.name))
+        if channel == .whatsapp { usedNames.formUnion((template.whatsapp?.buttons ?? []).compactMap(\.argument)) }
         let specs = template.arguments.filter { usedNames.contains($0.name) }
         let options = candidates
         var values: [String: String] = [:]
