@@ -97,6 +97,17 @@ struct ChannelRulesTests {
         #expect(send.contains("\"text\": \"ZX9\""))
     }
 
+    @Test("positional parameters are numbered in order of first appearance, with examples as lists")
+    func positional() throws {
+        let yaml = Self.whatsapp(body: "Hello {name}, code {code} gives {discount, number, ::percent} off. Enjoy {name}!")
+            .replacingOccurrences(of: "parameter_format: NAMED", with: "parameter_format: POSITIONAL")
+        let payload = try #require(try render(yaml, values: ["name": "Ravi", "code": "ZX9", "discount": "25"]).whatsapp)
+        let json = payload.registration.render()
+        #expect(json.contains("\"text\": \"Hello {{1}}, code {{2}} gives 25% off. Enjoy {{1}}!\""))
+        let compact = json.filter { !$0.isWhitespace }
+        #expect(compact.contains("\"example\":{\"body_text\":[[\"Ravi\",\"ZX9\"]]}"))
+    }
+
     @Test("Meta's rejections: a body starting or ending with a parameter, adjacent parameters, long header, footer and button")
     func rejections() throws {
         let values = ["name": "Ravi", "code": "ZX9", "discount": "25"]
