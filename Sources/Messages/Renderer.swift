@@ -188,6 +188,19 @@ extension TemplateCatalog {
                 }
             }
         }
+        if let dlt {
+            // The values of this send, against the registration's variable rules.
+            for variable in dlt.variables {
+                guard let value = plainValues[variable.argument] else { continue }
+                if value.count > DLTText.maxValueLength {
+                    warnings.append(
+                        "DLT: the value of {\(variable.argument)} has \(value.count) characters: DLT allows \(DLTText.maxValueLength)")
+                }
+                if variable.tag == .numeric, !value.utf8.allSatisfy({ (48...57).contains($0) }) {
+                    warnings.append("DLT: {\(variable.argument)} is {#numeric#} but its value \"\(value)\" is not ASCII digits only")
+                }
+            }
+        }
         if let dlt { warnings += dlt.errors.map { "DLT: \($0)" } + dlt.warnings.map { "DLT: \($0)" } }
         if let whatsapp { warnings += whatsapp.errors.map { "WhatsApp: \($0)" } + whatsapp.warnings.map { "WhatsApp: \($0)" } }
         if let sms, sms.packingDisagrees {

@@ -106,6 +106,15 @@ struct RenderTests {
         }
     }
 
+    @Test("a recipient value longer than DLT's 30 characters is a warning on the send")
+    func longValue() throws {
+        var values = Self.offer
+        values["url"] = "https://fdco.in/d/" + String(repeating: "X", count: 20)
+        let message = try Shipped.catalog.render(templateID: "festive-offer", language: "en", channel: .sms, values: values)
+        #expect(message.warnings.contains { $0.contains("the value of {url} has 38 characters: DLT allows 30") })
+        #expect(message.warnings.contains { $0.contains("more than its max_length 24") })
+    }
+
     @Test("renders are deterministic: the same input gives the same bytes")
     func deterministic() throws {
         let a = try Shipped.catalog.render(templateID: "festive-offer", language: "bn", channel: .whatsapp, values: Self.offer)
