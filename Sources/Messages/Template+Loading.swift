@@ -60,7 +60,6 @@ extension Template {
                     values: entry.values ?? [], min: entry.min, max: entry.max, maxLength: entry.maxLength, example: entry.example,
                     dltTag: entry.dltTag ?? defaultTag, description: entry.description))
         }
-        let declared = Set(file.arguments.keys)
         for (name, values) in (file.terms ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard file.arguments[name]?.type == .term else {
                 throw fail(["terms", DataKey(stringValue: name)], "term '\(name)' is not declared as an argument of type term")
@@ -70,7 +69,6 @@ extension Template {
                     ["terms", DataKey(stringValue: name), DataKey(stringValue: code)], "language '\(code)' is not listed under 'languages'")
             }
         }
-        _ = declared
 
         var fields: [MessageField] = []
         func field(_ channel: Channel, _ part: String, required: Bool, _ keys: [DataKey], _ messages: [String: String]?) throws(Diagnostic)
