@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Workbook", targets: ["Workbook"]),
         .library(name: "Festivals", targets: ["Festivals"]),
         .library(name: "Allocation", targets: ["Allocation"]),
+        .library(name: "Messages", targets: ["Messages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,11 +61,16 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Messages",
+            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
         // Budget allocation: pure math, no dependencies, no I/O.
         .target(name: "Allocation", swiftSettings: strictSettings),
         .target(
             name: "Planner",
-            dependencies: ["ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation"],
+            dependencies: ["ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
-                "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Planner", "Export",
+                "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Planner", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -90,6 +96,11 @@ let package = Package(
         .testTarget(
             name: "LocalesTests",
             dependencies: ["Locales", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MessagesTests",
+            dependencies: ["Messages", "Locales", "ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: strictSettings),

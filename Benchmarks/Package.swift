@@ -27,6 +27,14 @@ let package = Package(
             dependencies: [.product(name: "Allocation", package: "campaign-planner")],
             path: "Sources/AllocationBenchmark"
         ),
+        .executableTarget(
+            name: "MessagesBenchmark",
+            dependencies: [
+                .product(name: "Messages", package: "campaign-planner"),
+                .product(name: "Locales", package: "campaign-planner"),
+            ],
+            path: "Sources/MessagesBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,6 +39,23 @@ extern "C" int32_t cp_icu_bidi_base_direction(const uint16_t *text, int32_t leng
     return ubidi_getBaseDirection(reinterpret_cast<const UChar *>(text), length);
 }
 
+extern "C" int32_t cp_icu_bidi_paragraph_level(const uint16_t *text, int32_t length,
+                                               int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UBiDi *bidi = ubidi_openSized(length, 0, &code);
+    if (U_FAILURE(code)) {
+        if (bidi) ubidi_close(bidi);
+        *status = code;
+        return 0;
+    }
+    ubidi_setPara(bidi, reinterpret_cast<const UChar *>(text), length, UBIDI_DEFAULT_LTR, nullptr,
+                  &code);
+    int32_t level = U_SUCCESS(code) ? ubidi_getParaLevel(bidi) : 0;
+    ubidi_close(bidi);
+    *status = code;
+    return level;
+}
+
 extern "C" int32_t cp_icu_locale_display_name(const char *locale, const char *display_locale,
                                               uint16_t *out, int32_t capacity, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;

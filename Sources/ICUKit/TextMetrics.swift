@@ -21,13 +21,12 @@ public enum TextMetrics {
     /// be cut without splitting a character.
     public static func graphemeBoundaries(_ text: String) throws(ICUError) -> [Int] {
         try text.withUTF16 { p, n throws(ICUError) in
+            // At most one boundary per code unit, plus the end: one pass, no counting call.
+            var offsets = [Int32](repeating: 0, count: Int(n) + 1)
             var status: Int32 = 0
-            let count = cp_icu_grapheme_boundaries(p, n, nil, 0, &status)
-            var offsets = [Int32](repeating: 0, count: Int(count))
-            status = 0
-            _ = cp_icu_grapheme_boundaries(p, n, &offsets, count, &status)
+            let count = cp_icu_grapheme_boundaries(p, n, &offsets, n + 1, &status)
             try ICUError.check(status, "grapheme boundaries")
-            return offsets.map(Int.init)
+            return offsets[0..<Int(count)].map(Int.init)
         }
     }
 
@@ -42,5 +41,15 @@ public enum TextMetrics {
         case 1: return .rightToLeft
         default: return .neutral
         }
+    }
+
+    /// The paragraph direction ICU's bidi algorithm resolves (default left-to-right when the text
+    /// has no strong character). Unlike ``direction(_:)`` it honours isolates and marks: a Urdu
+    /// message that starts with a Latin name wrapped in FSI ... PDI is right-to-left.
+    public static func paragraphDirection(_ text: String) throws(ICUError) -> TextDirection {
+        var status: Int32 = 0
+        let level = try text.withUTF16 { p, n throws(ICUError) in cp_icu_bidi_paragraph_level(p, n, &status) }
+        try ICUError.check(status, "bidi paragraph level")
+        return level & 1 == 1 ? .rightToLeft : .leftToRight
     }
 }

@@ -12,7 +12,9 @@ struct CampaignPlanner: ParsableCommand {
         commandName: "campaign-planner",
         abstract: "Plan regional festive campaigns: who to target, when, with how much money, and what to say.",
         version: version,
-        subcommands: [LocalesCommand.self, FestivalsCommand.self, AllocateCommand.self]
+        subcommands: [
+            LocalesCommand.self, FestivalsCommand.self, TemplatesCommand.self, RenderCommand.self, AllocateCommand.self,
+        ]
     )
 
     static func main() {

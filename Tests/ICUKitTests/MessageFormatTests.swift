@@ -6,6 +6,14 @@ struct MessageFormatTests {
     let zone = "Asia/Kolkata"
     let offers = "{n, plural, one {# offer for {name}} other {# offers for {name}}} until {d, date, long}"
 
+    @Test("text comes back exactly: ASCII, Indic, Arabic, astral characters (surrogate pairs)")
+    func roundTrip() throws {
+        let message = try ICUMessageFormat("{name}", locale: "en_IN", timeZone: "Asia/Kolkata")
+        for text in ["Asha", "नमस्ते", "عید مبارک", "😀 Asha 👍🏽", "é\u{301}", ""] {
+            #expect(try message.format(["name": .string(text)]) == text)
+        }
+    }
+
     @Test("named arguments, plural and a date in the campaign's zone")
     func format() throws {
         let message = try ICUMessageFormat(offers, locale: "en_IN", timeZone: zone)

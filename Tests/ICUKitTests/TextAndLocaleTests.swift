@@ -18,6 +18,17 @@ struct TextAndLocaleTests {
         #expect(TextMetrics.direction("123 !") == .neutral)
     }
 
+    @Test("bidi paragraph level honours isolates and marks; the base direction does not")
+    func paragraph() throws {
+        // research notes §7: "Asha، عید مبارک!" lays out left to right on phones.
+        #expect(try TextMetrics.paragraphDirection("Asha، عید مبارک!") == .leftToRight)
+        // The Latin name inside FSI ... PDI is skipped: the first strong character outside is Arabic.
+        #expect(try TextMetrics.paragraphDirection("\u{2068}Asha\u{2069}، عید مبارک!") == .rightToLeft)
+        #expect(TextMetrics.direction("\u{2068}Asha\u{2069}، عید مبارک!") == .leftToRight)
+        #expect(try TextMetrics.paragraphDirection("\u{200F}Asha، عید مبارک!") == .rightToLeft)
+        #expect(try TextMetrics.paragraphDirection("123") == .leftToRight)
+    }
+
     @Test("display names, default digits and ICU's silent fall back to root")
     func locales() throws {
         #expect(try ICULocale.displayName("ta_IN", in: "en") == "Tamil (India)")

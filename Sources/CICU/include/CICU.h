@@ -173,6 +173,10 @@ int32_t cp_icu_grapheme_boundaries(const uint16_t *text, int32_t length, int32_t
                                    int32_t capacity, int32_t *status);
 /// The paragraph direction of text by its first strong character: 0 LTR, 1 RTL, 3 neutral.
 int32_t cp_icu_bidi_base_direction(const uint16_t *text, int32_t length);
+/// The paragraph embedding level ICU's bidi algorithm resolves for `text` (`ubidi_setPara` with
+/// UBIDI_DEFAULT_LTR, then `ubidi_getParaLevel`): 0 LTR, 1 RTL. Unlike the base direction it
+/// honours isolates (FSI ... PDI) and marks (RLM).
+int32_t cp_icu_bidi_paragraph_level(const uint16_t *text, int32_t length, int32_t *status);
 /// The display name of `locale` in `display_locale`.
 int32_t cp_icu_locale_display_name(const char *locale, const char *display_locale, uint16_t *out,
                                    int32_t capacity, int32_t *status);

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Locales
+import Messages
+import PlannerIO
+
+/// `campaign-planner templates`: work with message templates.
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "Check message templates.",
+        subcommands: [Check.self]
+    )
+
+    /// `campaign-planner templates check [DIR]`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract:
+                "Check every template: ICU syntax, the same arguments in every language, plural categories, fallbacks, worst-case lengths.",
+            discussion: "Errors and warnings print as path:line:column: severity: field: [language] message. Exit 65 on any error."
+        )
+
+        @Argument(help: "Folder of templates (default: templates/ in the data folder).")
+        var directory: String?
+
+        @Option(help: "Country code the renders are checked for.")
+        var country = "IN"
+
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            let root = try data.root()
+            let locales = try LocaleCatalog(directory: "\(root)/locales", countries: try LocalesCommand.countries(in: "\(root)/locales"))
+            let report = TemplateChecker.check(directory: directory ?? "\(root)/templates", locales: locales, country: country.uppercased())
+            for finding in report.findings { Terminal.printError(finding.description) }
+            var worst: [String: (language: String, segments: Int, units: Int, encoding: String)] = [:]
+            for item in report.worstCases where item.channel == .sms {
+                guard let sms = item.sms else { continue }
+                if let best = worst[item.template], best.segments >= sms.segments { continue }
+                worst[item.template] = (item.language, sms.segments, sms.units, sms.encoding.rawValue)
+            }
+            for id in report.templates.sorted() {
+                let languages = Set(report.worstCases.filter { $0.template == id }.map(\.language)).count
+                var line = "\(id): \(languages) languages checked"
+                if let sms = worst[id] {
+                    line += "; worst SMS \(sms.segments) segments (\(sms.language), \(sms.encoding), \(sms.units) units)"
+                }
+                print(line)
+            }
+            print("\(report.templates.count) templates, \(report.errors.count) errors, \(report.warnings.count) warnings")
+            if !report.errors.isEmpty { throw ExitCode(65) }
+        }
+    }
+}
