@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ICUKit", targets: ["ICUKit"]),
         .library(name: "PlannerIO", targets: ["PlannerIO"]),
         .library(name: "Locales", targets: ["Locales"]),
+        .library(name: "Segments", targets: ["Segments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,10 +51,15 @@ let package = Package(
             dependencies: ["ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Segments",
+            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
-                "ICUKit", "PlannerIO", "Locales",
+                "ICUKit", "PlannerIO", "Locales", "Segments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -63,6 +69,11 @@ let package = Package(
         .testTarget(
             name: "LocalesTests",
             dependencies: ["Locales", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SegmentsTests",
+            dependencies: ["Segments", "Locales", "ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .testTarget(

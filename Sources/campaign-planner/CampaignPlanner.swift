@@ -12,7 +12,7 @@ struct CampaignPlanner: ParsableCommand {
         commandName: "campaign-planner",
         abstract: "Plan regional festive campaigns: who to target, when, with how much money, and what to say.",
         version: version,
-        subcommands: [LocalesCommand.self]
+        subcommands: [LocalesCommand.self, SegmentsCommand.self, SynthCommand.self]
     )
 
     static func main() {
