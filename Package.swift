@@ -41,9 +41,11 @@ let package = Package(
             ]
         ),
         .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: strictSettings),
+        // A header-only 64-byte classifier (SSE2/NEON) for the CSV scanner's hot loop.
+        .target(name: "CCSVScan"),
         .target(
             name: "PlannerIO",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CCSVScan", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

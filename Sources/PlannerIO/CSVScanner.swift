@@ -1,3 +1,5 @@
+import CCSVScan
+
 /// One field of a CSV record as a byte range of the buffer being scanned: nothing is copied or
 /// decoded until a caller asks for the value.
 public struct CSVField: Sendable, Equatable {
@@ -70,10 +72,18 @@ final class CSVFieldStorage {
     }
 }
 
-/// Where a scan is: the byte offset and the 1-based physical line there.
+/// Where a scan is: the byte offset and the 1-based physical line there, plus the classified
+/// 64-byte block the scan is in (bit i: byte `blockBase + i` is `,` `"` CR or LF).
 struct CSVCursor {
     var position: Int
     var line: Int
+    var blockBase = Int.min
+    var blockMask: UInt64 = 0
+
+    init(position: Int, line: Int) {
+        self.position = position
+        self.line = line
+    }
 }
 
 /// What one call to ``CSVScanner/scanRecord`` found.
@@ -102,46 +112,31 @@ enum CSVScanner {
 
     static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
+    /// The offset of the next `,` `"` CR or LF at or after `from`, or `count`, classifying 64
+    /// bytes at a time and remembering the block (bits are only read, never cleared, so a block
+    /// can be asked again from any offset inside it).
     @inline(__always)
-    static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-        let x = word ^ pattern
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-    }
-
-    /// The offset of the next `,` `"` CR or LF at or after `from`, or `count`.
-    @inline(__always)
-    static func nextSpecial(_ p: UnsafePointer<UInt8>, _ from: Int, _ count: Int) -> Int {
-        var i = from
-        while i &+ 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let hits =
-                matches(word, 0x2C2C_2C2C_2C2C_2C2C) | matches(word, 0x2222_2222_2222_2222) | matches(word, 0x0A0A_0A0A_0A0A_0A0A)
-                | matches(word, 0x0D0D_0D0D_0D0D_0D0D)
-            if hits != 0 { return i &+ (hits.trailingZeroBitCount >> 3) }
-            i &+= 8
-        }
-        while i < count {
-            let b = p[i]
-            if b == comma || b == quote || b == lf || b == cr { return i }
-            i &+= 1
-        }
-        return count
-    }
-
-    /// The offset of the next `"` or LF at or after `from`, or `count`.
-    @inline(__always)
-    static func nextQuoteOrNewline(_ p: UnsafePointer<UInt8>, _ from: Int, _ count: Int) -> Int {
-        var i = from
-        while i &+ 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let hits = matches(word, 0x2222_2222_2222_2222) | matches(word, 0x0A0A_0A0A_0A0A_0A0A)
-            if hits != 0 { return i &+ (hits.trailingZeroBitCount >> 3) }
-            i &+= 8
-        }
-        while i < count {
-            let b = p[i]
-            if b == quote || b == lf { return i }
-            i &+= 1
+    static func nextSpecial(_ p: UnsafePointer<UInt8>, _ from: Int, _ count: Int, _ base: inout Int, _ mask: inout UInt64) -> Int {
+        var pos = from
+        while pos < count {
+            if pos >= base && pos < base &+ 64 {
+                let m = mask & (~0 << UInt64(truncatingIfNeeded: pos &- base))
+                if m != 0 { return base &+ m.trailingZeroBitCount }
+                pos = base &+ 64
+                if pos >= count { break }
+            }
+            base = pos
+            if pos &+ 64 <= count {
+                mask = cp_csv_specials64(p + pos)
+            } else {
+                mask = 0
+                var i = pos
+                while i < count {
+                    let b = p[i]
+                    if b == comma || b == quote || b == lf || b == cr { mask |= 1 << UInt64(i &- pos) }
+                    i &+= 1
+                }
+            }
         }
         return count
     }
@@ -175,6 +170,11 @@ enum CSVScanner {
             return .endOfPart
         }
         let start = pos, startLine = line
+        var base = cursor.blockBase, mask = cursor.blockMask
+        defer {
+            cursor.blockBase = base
+            cursor.blockMask = mask
+        }
         fields.count = 0
         var error: CSVRecordError?
         var atEnd = false
@@ -185,7 +185,7 @@ enum CSVScanner {
                 fieldStart = pos
                 var escaped = false
                 while true {
-                    pos = nextQuoteOrNewline(p, pos, count)
+                    pos = nextSpecial(p, pos, count, &base, &mask)
                     if pos >= count {
                         if !isFinal { return incomplete(p, count, start, startLine, maxRecordBytes, &cursor, fields, &record) }
                         error = error ?? .unclosedQuote
@@ -193,8 +193,9 @@ enum CSVScanner {
                         atEnd = true
                         break fieldLoop
                     }
-                    if p[pos] == lf {
-                        line &+= 1
+                    let special = p[pos]
+                    if special != quote {
+                        if special == lf { line &+= 1 }
                         pos &+= 1
                         continue
                     }
@@ -230,7 +231,7 @@ enum CSVScanner {
                 error = error ?? .textAfterClosingQuote
             }
             while true {
-                pos = nextSpecial(p, pos, count)
+                pos = nextSpecial(p, pos, count, &base, &mask)
                 if pos >= count {
                     if !isFinal { return incomplete(p, count, start, startLine, maxRecordBytes, &cursor, fields, &record) }
                     fields.append(fieldStart, count, false)

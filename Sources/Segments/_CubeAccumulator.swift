@@ -71,8 +71,12 @@ final class ReadPlan: Sendable {
 final class CubeAccumulator: CSVPartConsumer {
     let plan: ReadPlan
     let cellCount: Int
-    private var regionCache = ByteCodeCache()
-    private var languageCache = ByteCodeCache()
+    private let regionCache = ByteCodeCache()
+    private let languageCache = ByteCodeCache()
+    // Column indices copied out of the plan so the per-row path reads plain constants.
+    private let fieldCount: Int, idColumn: Int, regionColumn: Int, languageColumn: Int
+    private let spendColumn: Int, ordersColumn: Int, lastOrderColumn: Int, asOfDay: Int, languageCount: Int
+    private let opt0: Int, opt1: Int, opt2: Int, opt3: Int, contact0: Int, contact1: Int, contact2: Int, contact3: Int
     private let part: UnsafeMutablePointer<Int64>
     let total: UnsafeMutablePointer<Int64>
     private var partRows = 0
@@ -87,6 +91,17 @@ final class CubeAccumulator: CSVPartConsumer {
         self.plan = plan
         self.rejects = rejects
         cellCount = plan.regions.count * plan.languages.count
+        fieldCount = plan.fieldCount
+        idColumn = plan.id
+        regionColumn = plan.region
+        languageColumn = plan.language
+        spendColumn = plan.spend
+        ordersColumn = plan.orders
+        lastOrderColumn = plan.lastOrder
+        asOfDay = plan.asOfDay
+        languageCount = plan.languages.count
+        (opt0, opt1, opt2, opt3) = (plan.optIns[0], plan.optIns[1], plan.optIns[2], plan.optIns[3])
+        (contact0, contact1, contact2, contact3) = (plan.contacts[0], plan.contacts[1], plan.contacts[2], plan.contacts[3])
         part = .allocate(capacity: cellCount * ReadPlan.measures)
         total = .allocate(capacity: cellCount * ReadPlan.measures)
         total.initialize(repeating: 0, count: cellCount * ReadPlan.measures)
@@ -124,16 +139,27 @@ final class CubeAccumulator: CSVPartConsumer {
         partRejects.append((record.line, reason, start..<partRejectBytes.count))
     }
 
+    /// 1 when the channel's opt-in says yes and its contact is present, 0 when not, -1 for an
+    /// opt-in that is not a boolean.
+    @inline(__always)
+    private func reach(_ record: CSVRecordView, _ optIn: Int, _ contact: Int) -> Int64 {
+        guard optIn >= 0 else { return 0 }
+        let flag = record.withField(optIn) { ValueParsing.boolean($0) }
+        if flag <= 0 { return Int64(flag) }
+        return contact >= 0 && record.withField(contact, { !$0.isEmpty }) ? 1 : 0
+    }
+
     func consume(_ record: CSVRecordView) {
-        partRows += 1
+        partRows &+= 1
         if let error = record.error {
             reject(error == .recordTooLong ? .recordTooLong : .brokenQuoting, record)
             return
         }
-        guard record.count == plan.fieldCount else { return reject(.wrongFieldCount, record) }
+        guard record.count == fieldCount else { return reject(.wrongFieldCount, record) }
         guard record.isValidUTF8 else { return reject(.invalidUTF8, record) }
-        guard record.withField(plan.id, { !$0.isEmpty }) else { return reject(.missingCustomerID, record) }
-        let region = record.withField(plan.region) { bytes -> Int32 in
+        guard record.withField(idColumn, { !$0.isEmpty }) else { return reject(.missingCustomerID, record) }
+        let regionCache = self.regionCache, plan = self.plan
+        let region = record.withField(regionColumn) { bytes -> Int32 in
             if bytes.isEmpty { return -1 }
             let hash = ByteCodeCache.hash(bytes)
             if let code = regionCache.lookup(bytes, hash: hash) { return code }
@@ -143,42 +169,31 @@ final class CubeAccumulator: CSVPartConsumer {
         }
         guard region >= 0 else { return reject(.unknownRegion, record) }
         var spend: Int64 = 0, orders: Int64 = 0
-        if plan.spend >= 0 {
-            guard let value = record.withField(plan.spend, { $0.isEmpty ? 0 : ByteNumbers.decimal($0, places: 2) }) else {
+        if spendColumn >= 0 {
+            guard let value = record.withField(spendColumn, { $0.isEmpty ? 0 : ByteNumbers.decimal($0, places: 2) }) else {
                 return reject(.badNumber, record)
             }
             spend = value
         }
-        if plan.orders >= 0 {
-            guard let value = record.withField(plan.orders, { $0.isEmpty ? 0 : ByteNumbers.integer($0) }) else {
+        if ordersColumn >= 0 {
+            guard let value = record.withField(ordersColumn, { $0.isEmpty ? 0 : ByteNumbers.integer($0) }) else {
                 return reject(.badNumber, record)
             }
             orders = value
         }
         var age = Int.max
-        if plan.lastOrder >= 0 {
-            let day = record.withField(plan.lastOrder) { ValueParsing.dayNumber($0) }
+        if lastOrderColumn >= 0 {
+            let day = record.withField(lastOrderColumn) { ValueParsing.dayNumber($0) }
             guard let day else { return reject(.badDate, record) }
-            if day != ValueParsing.noDate { age = plan.asOfDay - day }
+            if day != ValueParsing.noDate { age = asOfDay &- day }
         }
-        var reach: (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
-        for channel in 0..<4 {
-            let column = plan.optIns[channel]
-            guard column >= 0 else { continue }
-            let flag = record.withField(column) { ValueParsing.boolean($0) }
-            guard flag >= 0 else { return reject(.badBoolean, record) }
-            let contact = plan.contacts[channel]
-            let reachable: Int64 = flag == 1 && contact >= 0 && record.withField(contact, { !$0.isEmpty }) ? 1 : 0
-            switch channel {
-            case 0: reach.0 = reachable
-            case 1: reach.1 = reachable
-            case 2: reach.2 = reachable
-            default: reach.3 = reachable
-            }
-        }
+        let sms = reach(record, opt0, contact0), whatsapp = reach(record, opt1, contact1)
+        let email = reach(record, opt2, contact2), push = reach(record, opt3, contact3)
+        guard sms | whatsapp | email | push >= 0 else { return reject(.badBoolean, record) }
         var language: Int32 = -1
-        if plan.language >= 0 {
-            language = record.withField(plan.language) { bytes -> Int32 in
+        if languageColumn >= 0 {
+            let languageCache = self.languageCache
+            language = record.withField(languageColumn) { bytes -> Int32 in
                 if bytes.isEmpty { return -1 }
                 let hash = ByteCodeCache.hash(bytes)
                 if let code = languageCache.lookup(bytes, hash: hash) { return code }
@@ -190,7 +205,7 @@ final class CubeAccumulator: CSVPartConsumer {
         var imputed: Int64 = 0
         if language < 0 {
             let table = plan.imputation[Int(region)]
-            let u = record.withField(plan.id) { LanguageImputation.uniform(LanguageImputation.fnv1a($0)) }
+            let u = record.withField(idColumn) { LanguageImputation.uniform(LanguageImputation.fnv1a($0)) }
             language = table[table.count - 1].language
             for entry in table where u < entry.cumulative {
                 language = entry.language
@@ -198,12 +213,12 @@ final class CubeAccumulator: CSVPartConsumer {
             }
             imputed = 1
         }
-        let cell = part + (Int(region) * plan.languages.count + Int(language)) * ReadPlan.measures
+        let cell = part + (Int(region) &* languageCount &+ Int(language)) &* ReadPlan.measures
         cell[0] &+= 1
-        cell[1] &+= reach.0
-        cell[2] &+= reach.1
-        cell[3] &+= reach.2
-        cell[4] &+= reach.3
+        cell[1] &+= sms
+        cell[2] &+= whatsapp
+        cell[3] &+= email
+        cell[4] &+= push
         cell[5] &+= spend
         cell[6] &+= orders
         if age < 90 { cell[7] &+= 1 }
