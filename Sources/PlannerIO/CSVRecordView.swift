@@ -56,6 +56,31 @@ public struct CSVRecordView {
         return try unescaped.withUnsafeBufferPointer { try body($0) }
     }
 
+    /// Field `index`'s bytes without surrounding ASCII spaces and tabs: in place for a plain
+    /// field, or unescaped into `scratch` for one with doubled quotes (`scratch` must hold
+    /// ``raw``'s count; the result is valid until `scratch` is written again). No allocation and
+    /// no closure, for per-row hot paths.
+    @inlinable @inline(__always)
+    public func trimmedField(_ index: Int, scratch: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let field = fieldRanges[index]
+        var start = field.start, end = field.end
+        if field.hasEscapedQuotes {
+            var n = 0, i = start
+            while i < end {
+                scratch[n] = base[i]
+                n &+= 1
+                i &+= base[i] == 0x22 && i &+ 1 < end && base[i &+ 1] == 0x22 ? 2 : 1
+            }
+            var first = 0
+            while first < n && (scratch[first] == 0x20 || scratch[first] == 0x09) { first &+= 1 }
+            while n > first && (scratch[n &- 1] == 0x20 || scratch[n &- 1] == 0x09) { n &-= 1 }
+            return UnsafeBufferPointer(start: scratch + first, count: n &- first)
+        }
+        while start < end && (base[start] == 0x20 || base[start] == 0x09) { start &+= 1 }
+        while end > start && (base[end &- 1] == 0x20 || base[end &- 1] == 0x09) { end &-= 1 }
+        return UnsafeBufferPointer(start: base + start, count: end &- start)
+    }
+
     /// Field `index`'s bytes, unescaped but not trimmed.
     public func value(_ index: Int) -> [UInt8] {
         let field = fieldRanges[index]
@@ -86,46 +111,37 @@ public struct CSVRecordView {
 /// UTF-8 validation over raw bytes, without decoding.
 public enum UTF8Validation {
     /// Whether `bytes` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+    /// ASCII runs are skipped eight bytes at a time and three-byte sequences (the Indic scripts,
+    /// U+0900-U+0DFF) take a short path.
     public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = bytes.baseAddress else { return true }
         let n = bytes.count
         var i = 0
+        while i &+ 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i &+= 8 }
         while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-            }
             let b0 = p[i]
             if b0 < 0x80 {
-                i += 1
+                i &+= 1
+                while i &+ 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i &+= 8 }
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                upper = 0x9F
-            case 0xF0:
-                length = 4
-                lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                upper = 0x8F
-            default: return false
+            if b0 & 0xF0 == 0xE0 {
+                guard i &+ 2 < n else { return false }
+                let b1 = p[i &+ 1], b2 = p[i &+ 2]
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b0 != 0xE0 || b1 >= 0xA0, b0 != 0xED || b1 <= 0x9F else { return false }
+                i &+= 3
+                continue
             }
-            guard i + length <= n, (lower...upper).contains(p[i + 1]) else { return false }
-            for k in 2..<length where !(0x80...0xBF).contains(p[i + k]) { return false }
-            i += length
+            if b0 >= 0xC2 && b0 <= 0xDF {
+                guard i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 else { return false }
+                i &+= 2
+                continue
+            }
+            guard b0 >= 0xF0 && b0 <= 0xF4, i &+ 3 < n else { return false }
+            let b1 = p[i &+ 1]
+            guard b1 & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80, p[i &+ 3] & 0xC0 == 0x80, b0 != 0xF0 || b1 >= 0x90, b0 != 0xF4 || b1 <= 0x8F
+            else { return false }
+            i &+= 4
         }
         return true
     }

@@ -45,9 +45,10 @@ public enum CSVRecordError: UInt8, Sendable, Equatable, CaseIterable {
 /// so scanning allocates nothing per row.
 @usableFromInline
 final class CSVFieldStorage {
-    @usableFromInline var pointer: UnsafeMutablePointer<CSVField>
-    @usableFromInline var capacity: Int
-    @usableFromInline var count = 0
+    // Touched once per field on the hot path: no dynamic exclusivity checks (one thread owns it).
+    @exclusivity(unchecked) @usableFromInline var pointer: UnsafeMutablePointer<CSVField>
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var count = 0
 
     init(capacity: Int = 32) {
         self.capacity = capacity

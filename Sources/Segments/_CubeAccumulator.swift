@@ -79,13 +79,16 @@ final class CubeAccumulator: CSVPartConsumer {
     private let opt0: Int, opt1: Int, opt2: Int, opt3: Int, contact0: Int, contact1: Int, contact2: Int, contact3: Int
     private let part: UnsafeMutablePointer<Int64>
     let total: UnsafeMutablePointer<Int64>
-    private var partRows = 0
+    @exclusivity(unchecked) private var partRows = 0
     private(set) var rows = 0
     private var partRejectCounts = [Int](repeating: 0, count: RejectReason.allCases.count)
     private(set) var rejectCounts = [Int](repeating: 0, count: RejectReason.allCases.count)
     private var partRejects: [(line: Int, reason: RejectReason, range: Range<Int>)] = []
     private var partRejectBytes: [UInt8] = []
     private let rejects: RejectsWriter?
+    /// Where fields with doubled quotes are unescaped (as long as the longest record seen).
+    @exclusivity(unchecked) private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    @exclusivity(unchecked) private var scratchCapacity = 4096
 
     init(plan: ReadPlan, rejects: RejectsWriter?) {
         self.plan = plan
@@ -111,6 +114,7 @@ final class CubeAccumulator: CSVPartConsumer {
     deinit {
         part.deallocate()
         total.deallocate()
+        scratch.deallocate()
     }
 
     func beginPart() {
@@ -139,14 +143,30 @@ final class CubeAccumulator: CSVPartConsumer {
         partRejects.append((record.line, reason, start..<partRejectBytes.count))
     }
 
+    @inline(__always)
+    private func field(_ record: CSVRecordView, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+        record.trimmedField(column, scratch: scratch)
+    }
+
     /// 1 when the channel's opt-in says yes and its contact is present, 0 when not, -1 for an
     /// opt-in that is not a boolean.
     @inline(__always)
     private func reach(_ record: CSVRecordView, _ optIn: Int, _ contact: Int) -> Int64 {
         guard optIn >= 0 else { return 0 }
-        let flag = record.withField(optIn) { ValueParsing.boolean($0) }
+        let flag = ValueParsing.boolean(field(record, optIn))
         if flag <= 0 { return Int64(flag) }
-        return contact >= 0 && record.withField(contact, { !$0.isEmpty }) ? 1 : 0
+        return contact >= 0 && !field(record, contact).isEmpty ? 1 : 0
+    }
+
+    /// A spelling's code through the worker's cache, asking the catalog on a miss.
+    @inline(__always)
+    private func code(_ bytes: UnsafeBufferPointer<UInt8>, _ cache: ByteCodeCache, region: Bool) -> Int32 {
+        if bytes.isEmpty { return -1 }
+        let hash = ByteCodeCache.hash(bytes)
+        if let code = cache.lookup(bytes, hash: hash) { return code }
+        let code = region ? plan.regionCode(bytes) : plan.languageCode(bytes)
+        cache.insert(bytes, hash: hash, code: code)
+        return code
     }
 
     func consume(_ record: CSVRecordView) {
@@ -157,55 +177,45 @@ final class CubeAccumulator: CSVPartConsumer {
         }
         guard record.count == fieldCount else { return reject(.wrongFieldCount, record) }
         guard record.isValidUTF8 else { return reject(.invalidUTF8, record) }
-        guard record.withField(idColumn, { !$0.isEmpty }) else { return reject(.missingCustomerID, record) }
-        let regionCache = self.regionCache, plan = self.plan
-        let region = record.withField(regionColumn) { bytes -> Int32 in
-            if bytes.isEmpty { return -1 }
-            let hash = ByteCodeCache.hash(bytes)
-            if let code = regionCache.lookup(bytes, hash: hash) { return code }
-            let code = plan.regionCode(bytes)
-            regionCache.insert(bytes, hash: hash, code: code)
-            return code
+        if record.rawRange.count > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = record.rawRange.count
+            scratch = .allocate(capacity: scratchCapacity)
         }
+        let id = field(record, idColumn)
+        guard !id.isEmpty else { return reject(.missingCustomerID, record) }
+        let idHash = LanguageImputation.fnv1a(id)
+        let region = code(field(record, regionColumn), regionCache, region: true)
         guard region >= 0 else { return reject(.unknownRegion, record) }
         var spend: Int64 = 0, orders: Int64 = 0
         if spendColumn >= 0 {
-            guard let value = record.withField(spendColumn, { $0.isEmpty ? 0 : ByteNumbers.decimal($0, places: 2) }) else {
-                return reject(.badNumber, record)
+            let bytes = field(record, spendColumn)
+            if !bytes.isEmpty {
+                guard let value = ByteNumbers.decimal(bytes, places: 2) else { return reject(.badNumber, record) }
+                spend = value
             }
-            spend = value
         }
         if ordersColumn >= 0 {
-            guard let value = record.withField(ordersColumn, { $0.isEmpty ? 0 : ByteNumbers.integer($0) }) else {
-                return reject(.badNumber, record)
+            let bytes = field(record, ordersColumn)
+            if !bytes.isEmpty {
+                guard let value = ByteNumbers.integer(bytes) else { return reject(.badNumber, record) }
+                orders = value
             }
-            orders = value
         }
         var age = Int.max
         if lastOrderColumn >= 0 {
-            let day = record.withField(lastOrderColumn) { ValueParsing.dayNumber($0) }
-            guard let day else { return reject(.badDate, record) }
+            guard let day = ValueParsing.dayNumber(field(record, lastOrderColumn)) else { return reject(.badDate, record) }
             if day != ValueParsing.noDate { age = asOfDay &- day }
         }
         let sms = reach(record, opt0, contact0), whatsapp = reach(record, opt1, contact1)
         let email = reach(record, opt2, contact2), push = reach(record, opt3, contact3)
         guard sms | whatsapp | email | push >= 0 else { return reject(.badBoolean, record) }
         var language: Int32 = -1
-        if languageColumn >= 0 {
-            let languageCache = self.languageCache
-            language = record.withField(languageColumn) { bytes -> Int32 in
-                if bytes.isEmpty { return -1 }
-                let hash = ByteCodeCache.hash(bytes)
-                if let code = languageCache.lookup(bytes, hash: hash) { return code }
-                let code = plan.languageCode(bytes)
-                languageCache.insert(bytes, hash: hash, code: code)
-                return code
-            }
-        }
+        if languageColumn >= 0 { language = code(field(record, languageColumn), languageCache, region: false) }
         var imputed: Int64 = 0
         if language < 0 {
             let table = plan.imputation[Int(region)]
-            let u = record.withField(idColumn) { LanguageImputation.uniform(LanguageImputation.fnv1a($0)) }
+            let u = LanguageImputation.uniform(idHash)
             language = table[table.count - 1].language
             for entry in table where u < entry.cumulative {
                 language = entry.language
@@ -235,6 +245,7 @@ enum ValueParsing {
 
     /// `YYYY-MM-DD`, optionally followed by `T` or a space and a time: the day number; `noDate`
     /// for an empty field; `nil` for anything else.
+    @inline(__always)
     static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if bytes.isEmpty { return noDate }
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
@@ -255,6 +266,7 @@ enum ValueParsing {
     }
 
     /// 1 for `1 true yes y t`, 0 for `0 false no n f` or empty (any case), -1 for anything else.
+    @inline(__always)
     static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Int8 {
         guard bytes.count <= 5 else { return -1 }
         var key: UInt64 = 0
