@@ -24,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 DUCKDB = r"""
 import duckdb, sys
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 yes = "('1','true','yes','y','t')"
 rows = con.execute(f'''
 SELECT state, preferred_language, count(*) AS customers,
