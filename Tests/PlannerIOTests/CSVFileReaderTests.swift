@@ -102,6 +102,18 @@ struct CSVFileReaderTests {
         }
     }
 
+    @Test("a split guessed at a line end inside a quoted field is caught and scanned again")
+    func speculation() throws {
+        // Every record spans two lines, so about half the guessed split points fall inside quotes.
+        var text = "id,note\n"
+        for i in 0..<2000 { text += "\(i),\"line one\nline two, with a comma\"\n" }
+        let bytes = Array(text.utf8)
+        let streamed = try Self.stream(bytes, chunk: 4096, workers: 2)
+        #expect(streamed.count == 2001)
+        #expect(streamed == Self.reference(bytes))
+        #expect(streamed.last?.line == 4000)
+    }
+
     @Test("an unclosed quote longer than the limit is cut at its line and reading resumes")
     func recordTooLong() throws {
         var text = "id,name\n1,\"open\n"
