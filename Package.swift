@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Festivals", targets: ["Festivals"]),
         .library(name: "Allocation", targets: ["Allocation"]),
         .library(name: "Messages", targets: ["Messages"]),
+        .library(name: "Segments", targets: ["Segments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,9 +46,11 @@ let package = Package(
             ]
         ),
         .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: strictSettings),
+        // A header-only 64-byte classifier (SSE2/NEON) for the CSV scanner's hot loop.
+        .target(name: "CCSVScan"),
         .target(
             name: "PlannerIO",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CCSVScan", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -62,6 +65,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Segments",
+            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Messages",
             dependencies: ["ICUKit", "Locales", "PlannerIO"],
             swiftSettings: strictSettings
@@ -70,7 +78,7 @@ let package = Package(
         .target(name: "Allocation", swiftSettings: strictSettings),
         .target(
             name: "Planner",
-            dependencies: ["ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages"],
+            dependencies: ["ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -86,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
-                "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Planner", "Export",
+                "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -96,6 +104,11 @@ let package = Package(
         .testTarget(
             name: "LocalesTests",
             dependencies: ["Locales", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SegmentsTests",
+            dependencies: ["Segments", "Locales", "ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -35,6 +35,16 @@ let package = Package(
             ],
             path: "Sources/MessagesBenchmark"
         ),
+        .executableTarget(
+            name: "SegmentsBenchmark",
+            dependencies: [
+                .product(name: "Segments", package: "campaign-planner"),
+                .product(name: "Locales", package: "campaign-planner"),
+                .product(name: "PlannerIO", package: "campaign-planner"),
+                .product(name: "ICUKit", package: "campaign-planner"),
+            ],
+            path: "Sources/SegmentsBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

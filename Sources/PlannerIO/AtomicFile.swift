@@ -10,32 +10,9 @@
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Diagnostic) {
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        var template = Array("\(directory)/.\(path.split(separator: "/").last ?? "out").tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw failure("cannot create a temporary file in \(directory)", path) }
-        let temporary = String(cString: template.map { $0 })
-        var ok = true
-        let contiguous = Array(bytes)
-        contiguous.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    ok = false
-                    break
-                }
-                written += n
-            }
-        }
-        ok = ok && fchmod(fd, 0o644) == 0 && fsync(fd) == 0
-        ok = close(fd) == 0 && ok
-        guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw failure("cannot write: \(reason)", path)
-        }
+        let writer = try Writer(path: path)
+        try writer.append(bytes)
+        try writer.commit()
     }
 
     /// Writes UTF-8 text to `path` atomically.
@@ -43,7 +20,7 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
-    private static func failure(_ message: String, _ path: String) -> Diagnostic {
+    fileprivate static func failure(_ message: String, _ path: String) -> Diagnostic {
         Diagnostic(.failure, path: path, message: message, hint: "check that the directory exists and is writable")
     }
 }
@@ -77,6 +54,78 @@ public enum FileBytes {
             throw Diagnostic(path: path, line: line, message: "not valid UTF-8", hint: "save the file as UTF-8")
         }
         return text
+    }
+}
+
+extension AtomicFile {
+    /// A file written in pieces and made visible whole: bytes go to a temporary file beside
+    /// `path` (buffered, so memory stays small whatever is written), and ``commit()`` renames it
+    /// over `path`. A writer dropped without committing removes its temporary file.
+    public final class Writer {
+        public let path: String
+        private let temporary: String
+        private var fd: Int32
+        private var pending: [UInt8] = []
+        private let flushAt = 1 << 20
+
+        /// Creates the temporary file beside `path`.
+        public init(path: String) throws(Diagnostic) {
+            let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            var template = Array("\(directory)/.\(path.split(separator: "/").last ?? "out").tmp-XXXXXX".utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { throw failure("cannot create a temporary file in \(directory)", path) }
+            self.fd = fd
+            self.path = path
+            self.temporary = String(cString: template.map { $0 })
+            pending.reserveCapacity(flushAt + 4096)
+        }
+
+        deinit {
+            if fd >= 0 {
+                close(fd)
+                unlink(temporary)
+            }
+        }
+
+        /// Appends bytes.
+        public func append(_ bytes: some Sequence<UInt8>) throws(Diagnostic) {
+            pending.append(contentsOf: bytes)
+            if pending.count >= flushAt { try flush() }
+        }
+
+        /// Appends UTF-8 text.
+        public func append(_ text: String) throws(Diagnostic) { try append(text.utf8) }
+
+        private func flush() throws(Diagnostic) {
+            var ok = true
+            pending.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                    if n <= 0 {
+                        if n < 0 && errno == EINTR { continue }
+                        ok = false
+                        break
+                    }
+                    written += n
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+            guard ok else { throw failure("cannot write: \(String(cString: strerror(errno)))", path) }
+        }
+
+        /// Flushes, syncs and renames the file over `path`.
+        public func commit() throws(Diagnostic) {
+            try flush()
+            let ok = fchmod(fd, 0o644) == 0 && fsync(fd) == 0
+            let closed = close(fd) == 0
+            fd = -1
+            guard ok, closed, rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw failure("cannot write: \(reason)", path)
+            }
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 /// CRLF or LF line ends, and a leading UTF-8 byte order mark.
 ///
 /// It works on bytes and keeps each record's first physical line number, so a diagnostic can point
-/// at the row; a malformed record (a quote inside an unquoted field, text after a closing quote, a
+/// at the row. It runs the same scanner as the streaming ``CSVFileReader`` over a whole input; a malformed record (a quote inside an unquoted field, text after a closing quote, a
 /// quote never closed) is reported as ``CSVRecord/error`` and tokenizing continues at the next line.
 public struct CSVTokenizer: Sendable {
     /// One record, or why it could not be read.
@@ -19,83 +19,34 @@ public struct CSVTokenizer: Sendable {
     }
 
     private let bytes: [UInt8]
-    private var position: Int
-    private var line = 1
+    private var cursor: CSVCursor
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        self.position = bytes.starts(with: bom) ? 3 : 0
+        self.cursor = CSVCursor(position: bytes.starts(with: bom) ? 3 : 0, line: 1)
     }
-
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
     /// The next record, or `nil` at the end. Blank lines are skipped.
     public mutating func next() -> CSVRecord? {
-        while position < bytes.count, bytes[position] == Self.lf || bytes[position] == Self.cr {
-            if bytes[position] == Self.lf { line += 1 }
-            position += 1
+        var cursor = self.cursor
+        let storage = CSVFieldStorage(capacity: 16)
+        let result: CSVRecord? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var record = CSVScannedRecord()
+            let outcome = CSVScanner.scanRecord(
+                base, count: buffer.count, cursor: &cursor, stopAt: buffer.count, isFinal: true, maxRecordBytes: .max,
+                fields: storage, record: &record)
+            guard case .record = outcome else { return nil }
+            let raw = bytes[record.start..<record.rawEnd]
+            if let error = record.error { return .error(line: record.line, reason: error.message, raw: raw) }
+            let view = CSVRecordView(
+                base: base, fields: storage.pointer, count: storage.count, line: record.line,
+                rawRange: record.start..<record.rawEnd, error: nil)
+            return .fields(line: record.line, values: (0..<view.count).map(view.value), raw: raw)
         }
-        guard position < bytes.count else { return nil }
-        let start = position, startLine = line
-        var values: [[UInt8]] = []
-        var field: [UInt8] = []
-        var failure: String?
-        var atFieldStart = true
-        var quoted = false
-        var afterQuote = false
-        scan: while position < bytes.count {
-            let byte = bytes[position]
-            if quoted {
-                position += 1
-                if byte == Self.quote {
-                    if position < bytes.count, bytes[position] == Self.quote {
-                        field.append(Self.quote)
-                        position += 1
-                    } else {
-                        quoted = false
-                        afterQuote = true
-                    }
-                } else {
-                    if byte == Self.lf { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case Self.comma:
-                values.append(field)
-                field = []
-                atFieldStart = true
-                afterQuote = false
-                position += 1
-            case Self.lf, Self.cr:
-                break scan
-            case Self.quote where atFieldStart:
-                quoted = true
-                atFieldStart = false
-                position += 1
-            default:
-                if afterQuote || byte == Self.quote {
-                    failure = failure ?? (afterQuote ? "text after a closing quote" : "a quote inside an unquoted field")
-                }
-                field.append(byte)
-                atFieldStart = false
-                position += 1
-            }
-        }
-        if quoted { failure = "a quoted field is never closed" }
-        values.append(field)
-        var end = position
-        if end > start, bytes[end - 1] == Self.cr { end -= 1 }
-        if position < bytes.count, bytes[position] == Self.cr { position += 1 }
-        if position < bytes.count, bytes[position] == Self.lf {
-            position += 1
-            line += 1
-        }
-        let raw = bytes[start..<min(end, bytes.count)]
-        if let failure { return .error(line: startLine, reason: failure, raw: raw) }
-        return .fields(line: startLine, values: values, raw: raw)
+        self.cursor = cursor
+        return result
     }
 }
 

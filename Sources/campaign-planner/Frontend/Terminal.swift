@@ -10,4 +10,11 @@ enum Terminal {
     }
 
     static var errorIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Rewrites one progress line on standard error (nil ends it).
+    static func progress(_ text: String?) {
+        let bytes = Array((text.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
 }

@@ -1,0 +1,1 @@
+// The kernel is header-only; this file gives the target a translation unit.

@@ -1,0 +1,35 @@
+/// Writes the rows a reader could not use to a CSV file `line,reason,raw`: the physical line where
+/// the row starts, a short reason code, and the row's bytes exactly as read (quoted, quotes
+/// doubled; bytes that are not UTF-8 are kept as they were). Streams to disk; the file appears
+/// whole on ``commit()``.
+public final class RejectsWriter {
+    private let file: AtomicFile.Writer
+    /// Rows written so far.
+    public private(set) var count = 0
+
+    /// The header written first.
+    public static let header = "line,reason,raw\n"
+
+    public var path: String { file.path }
+
+    public init(path: String) throws(Diagnostic) {
+        file = try AtomicFile.Writer(path: path)
+        try file.append(Self.header)
+    }
+
+    /// Appends one rejected row.
+    public func append(line: Int, reason: String, raw: some Collection<UInt8>) throws(Diagnostic) {
+        var bytes: [UInt8] = Array("\(line),\(CSVWriter.escape(reason)),\"".utf8)
+        bytes.reserveCapacity(bytes.count + raw.count + 4)
+        for byte in raw {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(contentsOf: [0x22, 0x0A])
+        try file.append(bytes)
+        count += 1
+    }
+
+    /// Makes the file visible at its path.
+    public func commit() throws(Diagnostic) { try file.commit() }
+}

@@ -1,0 +1,167 @@
+import PlannerIO
+
+/// The fields the segment reader understands, whatever a CRM calls its columns.
+public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
+    case customerID = "customer_id"
+    case region, city, language, spend, orders
+    case lastOrderDate = "last_order_date"
+    case smsOptIn = "sms_opt_in"
+    case whatsappOptIn = "whatsapp_opt_in"
+    case emailOptIn = "email_opt_in"
+    case pushOptIn = "push_opt_in"
+    case phone, email
+    case pushToken = "push_token"
+
+    /// Only these must be present; every other field may be missing from a file.
+    public var isRequired: Bool { self == .customerID || self == .region }
+
+    /// Header names recognised without a mapping (compared lower-case, letters and digits only,
+    /// so `Preferred Language` matches `preferred_language`). The canonical name comes first.
+    public var commonNames: [String] {
+        let others: [String]
+        switch self {
+        case .customerID: others = ["id", "customer", "customer_no", "customer_number", "cust_id", "client_id", "contact_id", "user_id"]
+        case .region: others = ["state", "state_name", "state_code", "region_code", "province", "state_ut"]
+        case .city: others = ["town", "city_name", "district"]
+        case .language:
+            others = ["preferred_language", "lang", "language_code", "mother_tongue", "locale", "communication_language"]
+        case .spend: others = ["total_spend", "lifetime_spend", "lifetime_value", "ltv", "revenue", "total_spent", "amount_spent"]
+        case .orders: others = ["order_count", "num_orders", "total_orders", "orders_count", "purchases"]
+        case .lastOrderDate: others = ["last_order", "last_purchase_date", "last_purchase", "last_order_at", "last_ordered_on"]
+        case .smsOptIn: others = ["sms_optin", "sms_consent", "opt_in_sms", "sms_opted_in", "sms_subscribed"]
+        case .whatsappOptIn: others = ["whatsapp_optin", "whatsapp_consent", "opt_in_whatsapp", "wa_opt_in", "whatsapp_subscribed"]
+        case .emailOptIn: others = ["email_optin", "email_consent", "opt_in_email", "email_subscribed", "newsletter"]
+        case .pushOptIn: others = ["push_optin", "push_consent", "opt_in_push", "push_enabled"]
+        case .phone: others = ["mobile", "phone_number", "mobile_number", "msisdn", "contact_number", "mobile_no"]
+        case .email: others = ["email_address", "e_mail", "mail"]
+        case .pushToken: others = ["device_token", "fcm_token", "apns_token", "push_id"]
+        }
+        return [rawValue] + others
+    }
+
+    public static func < (lhs: CanonicalField, rhs: CanonicalField) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Lower-case ASCII letters and digits only.
+    static func normalised(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    }
+}
+
+/// Which source column holds each canonical field: explicit choices (from `--map field=column` or
+/// a YAML file of `field: column` pairs), and the common header names for the rest.
+///
+/// ```yaml
+/// # mapping.yaml
+/// region: State
+/// language: Preferred Language
+/// customer_id: Contact ID
+/// ```
+public struct ColumnMapping: Sendable, Equatable {
+    /// Field → source column name, as the user wrote it.
+    public private(set) var explicit: [CanonicalField: String]
+    /// Where each explicit choice was written, so a column missing from the header points there.
+    private var origins: [CanonicalField: Diagnostic]
+
+    /// Recognise common header names only.
+    public static let automatic = ColumnMapping(explicit: [:])
+
+    public init(explicit: [CanonicalField: String]) {
+        self.explicit = explicit
+        self.origins = explicit.mapValues { _ in Diagnostic(.usage, field: "--map", message: "") }
+    }
+
+    /// Parses `--map field=column` flags.
+    public init(flags: [String]) throws(Diagnostic) {
+        self = .automatic
+        for flag in flags {
+            guard let equals = flag.firstIndex(of: "=") else {
+                throw Diagnostic(.usage, field: "--map", message: "'\(flag)' is not field=column", hint: "e.g. --map region=state")
+            }
+            let name = String(flag[..<equals]), column = String(flag[flag.index(after: equals)...])
+            guard let field = CanonicalField(rawValue: name) else {
+                throw Self.unknownField(name, Diagnostic(.usage, field: "--map", message: ""))
+            }
+            explicit[field] = column
+            origins[field] = Diagnostic(.usage, field: "--map \(flag)", message: "")
+        }
+    }
+
+    /// Reads a YAML mapping file of `field: column` pairs.
+    public init(yamlPath path: String) throws(Diagnostic) {
+        try self.init(yaml: FileBytes.readText(path), path: path)
+    }
+
+    /// Decodes YAML text of `field: column` pairs; `path` names it in diagnostics.
+    public init(yaml: String, path: String) throws(Diagnostic) {
+        let document = try DataDocument<[String: String]>(yaml: yaml, path: path)
+        self = .automatic
+        for name in document.value.keys.sorted() {
+            let at = document.diagnostic(at: [DataKey(stringValue: name)], message: "")
+            guard let field = CanonicalField(rawValue: name) else { throw Self.unknownField(name, at) }
+            explicit[field] = document.value[name]
+            origins[field] = at
+        }
+    }
+
+    private static func unknownField(_ name: String, _ at: Diagnostic) -> Diagnostic {
+        var diagnostic = at
+        diagnostic.message = "unknown field '\(name)'"
+        diagnostic.hint = "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))"
+        return diagnostic
+    }
+
+    /// Finds each field's column in `header` (of the file at `path`): an explicit choice must
+    /// exist (exactly, or ignoring case and punctuation); other fields take the first header
+    /// with one of their common names. A required field with no column is a ``Diagnostic``.
+    public func resolve(header: [String], path: String) throws(Diagnostic) -> ResolvedColumns {
+        let normalisedHeader = header.map(CanonicalField.normalised)
+        var columns: [CanonicalField: Int] = [:]
+        var taken = Set<Int>()
+        for field in CanonicalField.allCases {
+            guard let name = explicit[field] else { continue }
+            guard let index = header.firstIndex(of: name) ?? normalisedHeader.firstIndex(of: CanonicalField.normalised(name)) else {
+                var diagnostic = origins[field] ?? Diagnostic(.usage, message: "")
+                diagnostic.kind = .usage
+                diagnostic.message = "column '\(name)' for \(field.rawValue) is not in the header of \(path)"
+                diagnostic.hint = "the header has: \(header.joined(separator: ", "))"
+                throw diagnostic
+            }
+            columns[field] = index
+            taken.insert(index)
+        }
+        for field in CanonicalField.allCases where columns[field] == nil {
+            for name in field.commonNames {
+                if let index = normalisedHeader.indices.first(where: {
+                    !taken.contains($0) && normalisedHeader[$0] == CanonicalField.normalised(name)
+                }) {
+                    columns[field] = index
+                    taken.insert(index)
+                    break
+                }
+            }
+        }
+        for field in CanonicalField.allCases where field.isRequired && columns[field] == nil {
+            throw Diagnostic(
+                .usage, path: path, line: 1, field: field.rawValue,
+                message: "no column for \(field.rawValue) in the header",
+                hint: "name it with --map \(field.rawValue)=COLUMN or --columns FILE; the header has: \(header.joined(separator: ", "))")
+        }
+        return ResolvedColumns(header: header, columns: columns)
+    }
+}
+
+/// The header of a customer file and the column index of each canonical field found in it.
+public struct ResolvedColumns: Sendable, Equatable {
+    public let header: [String]
+    public let columns: [CanonicalField: Int]
+
+    /// The column index of `field`, if the file has it.
+    public subscript(field: CanonicalField) -> Int? { columns[field] }
+
+    /// `field ← column` lines in canonical order, for reports.
+    public var summary: [(field: CanonicalField, column: String)] {
+        CanonicalField.allCases.compactMap { field in columns[field].map { (field, header[$0]) } }
+    }
+}

@@ -1,0 +1,160 @@
+import PlannerIO
+
+/// A channel a campaign can reach a customer on. A customer is reachable on a channel when they
+/// opted in to it and the contact it needs is present (phone for SMS and WhatsApp, email for
+/// email, a device token for push).
+public enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
+    case sms, whatsapp, email, push
+
+    public static func < (lhs: Channel, rhs: Channel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Customers reachable per ``Channel``.
+public struct ChannelCounts: Sendable, Hashable {
+    public var sms = 0, whatsapp = 0, email = 0, push = 0
+
+    public init(sms: Int = 0, whatsapp: Int = 0, email: Int = 0, push: Int = 0) {
+        self.sms = sms
+        self.whatsapp = whatsapp
+        self.email = email
+        self.push = push
+    }
+
+    public subscript(channel: Channel) -> Int {
+        get {
+            switch channel {
+            case .sms: sms
+            case .whatsapp: whatsapp
+            case .email: email
+            case .push: push
+            }
+        }
+        set {
+            switch channel {
+            case .sms: sms = newValue
+            case .whatsapp: whatsapp = newValue
+            case .email: email = newValue
+            case .push: push = newValue
+            }
+        }
+    }
+}
+
+/// An amount of money in hundredths of the currency unit (paise for INR), so sums are exact and
+/// do not depend on the order rows were added in: the same file gives the same bytes.
+public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var hundredths: Int64
+
+    public init(hundredths: Int64) { self.hundredths = hundredths }
+
+    /// Parses `1234.5`, `1,23,456.78`, `-3` (rounded half away from zero to hundredths).
+    public init?(_ text: String) {
+        guard let value = Array(text.utf8).withUnsafeBufferPointer({ ByteNumbers.decimal($0, places: 2) }) else { return nil }
+        self.hundredths = value
+    }
+
+    /// Fixed two decimals: `1234.50`.
+    public var description: String {
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = hundredths.magnitude
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// The amount divided by `count`, rounded half away from zero (zero for no count).
+    public func divided(by count: Int) -> Amount {
+        guard count > 0 else { return Amount(hundredths: 0) }
+        let n = Int64(count)
+        let (q, r) = hundredths.quotientAndRemainder(dividingBy: n)
+        let roundAway = r.magnitude * 2 >= n.magnitude
+        return Amount(hundredths: q + (roundAway ? (hundredths < 0 ? -1 : 1) : 0))
+    }
+
+    public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.hundredths < rhs.hundredths }
+}
+
+/// The measures of one segment: how many customers, how many each channel reaches, their value
+/// and recency, and how many had their language imputed.
+public struct SegmentCell: Sendable, Hashable {
+    public var customers = 0
+    /// Customers reachable per channel: `cell.reachable[.whatsapp]`.
+    public var reachable = ChannelCounts()
+    /// Total spend.
+    public var spend = Amount(hundredths: 0)
+    public var orders = 0
+    /// Customers whose last order is within the 90 (180, 365) days ending on the as-of date.
+    public var active90d = 0, active180d = 0, active365d = 0
+    /// Customers whose language was missing or unknown and drawn from the region's shares.
+    public var imputedLanguage = 0
+
+    public init() {}
+
+    /// Mean spend per customer.
+    public var meanSpend: Amount { spend.divided(by: customers) }
+
+    /// Adds another cell's measures (merging segments).
+    public mutating func add(_ other: SegmentCell) {
+        customers += other.customers
+        for channel in Channel.allCases { reachable[channel] += other.reachable[channel] }
+        spend.hundredths += other.spend.hundredths
+        orders += other.orders
+        active90d += other.active90d
+        active180d += other.active180d
+        active365d += other.active365d
+        imputedLanguage += other.imputedLanguage
+    }
+}
+
+/// A segment's coordinates: an ISO 3166-2 region code (`IN-TN`) and a BCP 47 language (`ta`).
+public struct SegmentKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let region: String
+    public let language: String
+
+    public init(region: String, language: String) {
+        self.region = region
+        self.language = language
+    }
+
+    public var description: String { "\(region)/\(language)" }
+
+    /// Byte order of region, then of language: the output order of every command.
+    public static func < (lhs: SegmentKey, rhs: SegmentKey) -> Bool {
+        if lhs.region != rhs.region { return lhs.region.utf8.lexicographicallyPrecedes(rhs.region.utf8) }
+        return lhs.language.utf8.lexicographicallyPrecedes(rhs.language.utf8)
+    }
+}
+
+/// Customers aggregated by region and language: the segment cube. Only non-empty cells are held.
+///
+/// ```swift
+/// let result = try SegmentReader(catalog: catalog, country: "IN", asOf: asOf).read(path: "customers.csv")
+/// result.cube[region: "IN-TN", language: "ta"]?.reachable[.whatsapp]
+/// ```
+public struct SegmentCube: Sendable, Equatable {
+    /// The country the regions belong to (`IN`).
+    public let country: String
+    public let cells: [SegmentKey: SegmentCell]
+
+    public init(country: String, cells: [SegmentKey: SegmentCell]) {
+        self.country = country
+        self.cells = cells.filter { $0.value.customers > 0 }
+    }
+
+    public subscript(region region: String, language language: String) -> SegmentCell? {
+        cells[SegmentKey(region: region, language: language)]
+    }
+
+    /// The cells sorted by region, then language.
+    public var sortedCells: [(key: SegmentKey, cell: SegmentCell)] {
+        cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// All cells added together.
+    public var total: SegmentCell {
+        var sum = SegmentCell()
+        for cell in cells.values { sum.add(cell) }
+        return sum
+    }
+}

@@ -1,0 +1,280 @@
+import ICUKit
+import Locales
+import PlannerIO
+
+/// What every worker needs to read rows, fixed before reading starts: column indices, the region
+/// and language code lists, imputation tables and the as-of day.
+final class ReadPlan: Sendable {
+    static let measures = 11
+    let fieldCount: Int
+    let id: Int, region: Int, language: Int, spend: Int, orders: Int, lastOrder: Int
+    /// Opt-in and contact columns per channel, in ``Channel/allCases`` order (-1 when absent).
+    let optIns: [Int], contacts: [Int]
+    let regions: [String], languages: [String]
+    let languageIndex: [String: Int32]
+    let regionIndex: [String: Int32]
+    /// Per region index: (language index, cumulative share).
+    let imputation: [[(language: Int32, cumulative: Double)]]
+    let asOfDay: Int
+    let catalog: LocaleCatalog
+    let country: String
+
+    init(columns: ResolvedColumns, catalog: LocaleCatalog, country: Country, asOf: CivilDate) {
+        fieldCount = columns.header.count
+        func index(_ field: CanonicalField) -> Int { columns[field] ?? -1 }
+        id = index(.customerID)
+        region = index(.region)
+        language = index(.language)
+        spend = index(.spend)
+        orders = index(.orders)
+        lastOrder = index(.lastOrderDate)
+        optIns = [index(.smsOptIn), index(.whatsappOptIn), index(.emailOptIn), index(.pushOptIn)]
+        contacts = [index(.phone), index(.phone), index(.email), index(.pushToken)]
+        regions = country.regions.map(\.code).sorted()
+        languages = catalog.languages.map(\.code).sorted()
+        var languageIndex: [String: Int32] = [:]
+        for (i, code) in languages.enumerated() { languageIndex[code] = Int32(i) }
+        var regionIndex: [String: Int32] = [:]
+        for (i, code) in regions.enumerated() { regionIndex[code] = Int32(i) }
+        let tables = LanguageImputation(country: country).tables
+        imputation = regions.map { code in
+            (tables[code] ?? []).compactMap { entry in languageIndex[entry.language].map { ($0, entry.cumulative) } }
+        }
+        self.languageIndex = languageIndex
+        self.regionIndex = regionIndex
+        self.asOfDay = asOf.dayNumber
+        self.catalog = catalog
+        self.country = country.code
+    }
+
+    /// The region index a spelling names, or -1 (slow path, once per spelling per worker).
+    func regionCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let region = catalog.region(matching: text, in: country) else { return -1 }
+        return regionIndex[region.code] ?? -1
+    }
+
+    /// The language index a spelling names (`ta`, `Tamil`, `தமிழ்`, `ta-IN`), or -1.
+    func languageCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var language = catalog.language(code: text) ?? catalog.language(matching: text)
+        if language == nil, let cut = text.firstIndex(where: { $0 == "-" || $0 == "_" }) {
+            language = catalog.language(matching: String(text[..<cut]))
+        }
+        return language.flatMap { languageIndex[$0.code] } ?? -1
+    }
+}
+
+/// One worker's aggregation: part-local counters and rejects, committed into its totals in file
+/// order. Counters are integers (spend in hundredths), so totals do not depend on how the file
+/// was split between workers.
+final class CubeAccumulator: CSVPartConsumer {
+    let plan: ReadPlan
+    let cellCount: Int
+    private let regionCache = ByteCodeCache()
+    private let languageCache = ByteCodeCache()
+    // Column indices copied out of the plan so the per-row path reads plain constants.
+    private let fieldCount: Int, idColumn: Int, regionColumn: Int, languageColumn: Int
+    private let spendColumn: Int, ordersColumn: Int, lastOrderColumn: Int, asOfDay: Int, languageCount: Int
+    private let opt0: Int, opt1: Int, opt2: Int, opt3: Int, contact0: Int, contact1: Int, contact2: Int, contact3: Int
+    private let part: UnsafeMutablePointer<Int64>
+    let total: UnsafeMutablePointer<Int64>
+    @exclusivity(unchecked) private var partRows = 0
+    private(set) var rows = 0
+    private var partRejectCounts = [Int](repeating: 0, count: RejectReason.allCases.count)
+    private(set) var rejectCounts = [Int](repeating: 0, count: RejectReason.allCases.count)
+    private var partRejects: [(line: Int, reason: RejectReason, range: Range<Int>)] = []
+    private var partRejectBytes: [UInt8] = []
+    private let rejects: RejectsWriter?
+    /// Where fields with doubled quotes are unescaped (as long as the longest record seen).
+    @exclusivity(unchecked) private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    @exclusivity(unchecked) private var scratchCapacity = 4096
+
+    init(plan: ReadPlan, rejects: RejectsWriter?) {
+        self.plan = plan
+        self.rejects = rejects
+        cellCount = plan.regions.count * plan.languages.count
+        fieldCount = plan.fieldCount
+        idColumn = plan.id
+        regionColumn = plan.region
+        languageColumn = plan.language
+        spendColumn = plan.spend
+        ordersColumn = plan.orders
+        lastOrderColumn = plan.lastOrder
+        asOfDay = plan.asOfDay
+        languageCount = plan.languages.count
+        (opt0, opt1, opt2, opt3) = (plan.optIns[0], plan.optIns[1], plan.optIns[2], plan.optIns[3])
+        (contact0, contact1, contact2, contact3) = (plan.contacts[0], plan.contacts[1], plan.contacts[2], plan.contacts[3])
+        part = .allocate(capacity: cellCount * ReadPlan.measures)
+        total = .allocate(capacity: cellCount * ReadPlan.measures)
+        total.initialize(repeating: 0, count: cellCount * ReadPlan.measures)
+        part.initialize(repeating: 0, count: cellCount * ReadPlan.measures)
+    }
+
+    deinit {
+        part.deallocate()
+        total.deallocate()
+        scratch.deallocate()
+    }
+
+    func beginPart() {
+        part.update(repeating: 0, count: cellCount * ReadPlan.measures)
+        partRows = 0
+        for i in partRejectCounts.indices { partRejectCounts[i] = 0 }
+        partRejects.removeAll(keepingCapacity: true)
+        partRejectBytes.removeAll(keepingCapacity: true)
+    }
+
+    func commitPart(firstLine: Int) throws(Diagnostic) {
+        for i in 0..<(cellCount * ReadPlan.measures) { total[i] &+= part[i] }
+        rows += partRows
+        for i in partRejectCounts.indices { rejectCounts[i] += partRejectCounts[i] }
+        if let rejects {
+            for entry in partRejects {
+                try rejects.append(line: firstLine - 1 + entry.line, reason: entry.reason.rawValue, raw: partRejectBytes[entry.range])
+            }
+        }
+    }
+
+    private func reject(_ reason: RejectReason, _ record: CSVRecordView) {
+        partRejectCounts[RejectReason.allCases.firstIndex(of: reason)!] += 1
+        let start = partRejectBytes.count
+        partRejectBytes.append(contentsOf: record.raw)
+        partRejects.append((record.line, reason, start..<partRejectBytes.count))
+    }
+
+    @inline(__always)
+    private func field(_ record: CSVRecordView, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+        record.trimmedField(column, scratch: scratch)
+    }
+
+    /// 1 when the channel's opt-in says yes and its contact is present, 0 when not, -1 for an
+    /// opt-in that is not a boolean.
+    @inline(__always)
+    private func reach(_ record: CSVRecordView, _ optIn: Int, _ contact: Int) -> Int64 {
+        guard optIn >= 0 else { return 0 }
+        let flag = ValueParsing.boolean(field(record, optIn))
+        if flag <= 0 { return Int64(flag) }
+        return contact >= 0 && !field(record, contact).isEmpty ? 1 : 0
+    }
+
+    /// A spelling's code through the worker's cache, asking the catalog on a miss.
+    @inline(__always)
+    private func code(_ bytes: UnsafeBufferPointer<UInt8>, _ cache: ByteCodeCache, region: Bool) -> Int32 {
+        if bytes.isEmpty { return -1 }
+        let hash = ByteCodeCache.hash(bytes)
+        if let code = cache.lookup(bytes, hash: hash) { return code }
+        let code = region ? plan.regionCode(bytes) : plan.languageCode(bytes)
+        cache.insert(bytes, hash: hash, code: code)
+        return code
+    }
+
+    func consume(_ record: CSVRecordView) {
+        partRows &+= 1
+        if let error = record.error {
+            reject(error == .recordTooLong ? .recordTooLong : .brokenQuoting, record)
+            return
+        }
+        guard record.count == fieldCount else { return reject(.wrongFieldCount, record) }
+        guard record.isValidUTF8 else { return reject(.invalidUTF8, record) }
+        if record.rawRange.count > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = record.rawRange.count
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        let id = field(record, idColumn)
+        guard !id.isEmpty else { return reject(.missingCustomerID, record) }
+        let idHash = LanguageImputation.fnv1a(id)
+        let region = code(field(record, regionColumn), regionCache, region: true)
+        guard region >= 0 else { return reject(.unknownRegion, record) }
+        var spend: Int64 = 0, orders: Int64 = 0
+        if spendColumn >= 0 {
+            let bytes = field(record, spendColumn)
+            if !bytes.isEmpty {
+                guard let value = ByteNumbers.decimal(bytes, places: 2) else { return reject(.badNumber, record) }
+                spend = value
+            }
+        }
+        if ordersColumn >= 0 {
+            let bytes = field(record, ordersColumn)
+            if !bytes.isEmpty {
+                guard let value = ByteNumbers.integer(bytes) else { return reject(.badNumber, record) }
+                orders = value
+            }
+        }
+        var age = Int.max
+        if lastOrderColumn >= 0 {
+            guard let day = ValueParsing.dayNumber(field(record, lastOrderColumn)) else { return reject(.badDate, record) }
+            if day != ValueParsing.noDate { age = asOfDay &- day }
+        }
+        let sms = reach(record, opt0, contact0), whatsapp = reach(record, opt1, contact1)
+        let email = reach(record, opt2, contact2), push = reach(record, opt3, contact3)
+        guard sms | whatsapp | email | push >= 0 else { return reject(.badBoolean, record) }
+        var language: Int32 = -1
+        if languageColumn >= 0 { language = code(field(record, languageColumn), languageCache, region: false) }
+        var imputed: Int64 = 0
+        if language < 0 {
+            let table = plan.imputation[Int(region)]
+            let u = LanguageImputation.uniform(idHash)
+            language = table[table.count - 1].language
+            for entry in table where u < entry.cumulative {
+                language = entry.language
+                break
+            }
+            imputed = 1
+        }
+        let cell = part + (Int(region) &* languageCount &+ Int(language)) &* ReadPlan.measures
+        cell[0] &+= 1
+        cell[1] &+= sms
+        cell[2] &+= whatsapp
+        cell[3] &+= email
+        cell[4] &+= push
+        cell[5] &+= spend
+        cell[6] &+= orders
+        if age < 90 { cell[7] &+= 1 }
+        if age < 180 { cell[8] &+= 1 }
+        if age < 365 { cell[9] &+= 1 }
+        cell[10] &+= imputed
+    }
+}
+
+/// Values read from field bytes.
+enum ValueParsing {
+    /// Returned by ``dayNumber(_:)`` for an empty field (no order yet).
+    static let noDate = Int.min
+
+    /// `YYYY-MM-DD`, optionally followed by `T` or a space and a time: the day number; `noDate`
+    /// for an empty field; `nil` for anything else.
+    @inline(__always)
+    static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.isEmpty { return noDate }
+        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        if bytes.count > 10 && bytes[10] != 0x54 && bytes[10] != 0x20 { return nil }
+        func number(_ from: Int, _ to: Int) -> Int? {
+            var value = 0
+            for i in from..<to {
+                let b = bytes[i]
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 7), let day = number(8, 10),
+            let date = CivilDate(year: year, month: month, day: day)
+        else { return nil }
+        return date.dayNumber
+    }
+
+    /// 1 for `1 true yes y t`, 0 for `0 false no n f` or empty (any case), -1 for anything else.
+    @inline(__always)
+    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Int8 {
+        guard bytes.count <= 5 else { return -1 }
+        var key: UInt64 = 0
+        for b in bytes { key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        switch key {
+        case 0x31, 0x79, 0x74, 0x79_6573, 0x7472_7565: return 1  // 1 y t yes true
+        case 0, 0x30, 0x6E, 0x66, 0x6E6F, 0x66_616C_7365: return 0  // (empty) 0 n f no false
+        default: return -1
+        }
+    }
+}

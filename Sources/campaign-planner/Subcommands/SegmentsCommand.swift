@@ -1,0 +1,138 @@
+import ArgumentParser
+import ICUKit
+import Locales
+import PlannerIO
+import Segments
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `campaign-planner segments`: a customer export to the segment table (region x language), with
+/// rejects and the substantiality roll-up.
+struct SegmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segments",
+        abstract: "Turn a customer export into segments by region and language, checked for substantiality.",
+        discussion: """
+            CSV columns: \(SegmentTable.header.joined(separator: ","))
+            sorted by region then language. Regions are ISO 3166-2 codes (IN-TN); merged segments are
+            zones (IN:south) and the whole country (IN). Rows that cannot be counted go to the rejects
+            file (line,reason,raw); a summary goes to standard error.
+            """
+    )
+
+    @Option(help: "The customer export: CSV with a header row.")
+    var customers: String
+
+    @Option(help: "Country code: IN or MY.")
+    var country = "IN"
+
+    @Option(help: "YAML file of field: column pairs naming the source columns.")
+    var columns: String?
+
+    @Option(name: .customLong("map"), help: "field=column, repeatable (e.g. --map region=state).")
+    var maps: [String] = []
+
+    @Option(help: "Minimum customers for a segment of its own.")
+    var minCustomers = 0
+
+    @Option(help: "Minimum total spend for a segment of its own (currency units).")
+    var minSpend = "0"
+
+    @Option(help: "Flag kept segments above this percentage of all customers (e.g. 30).")
+    var maxShare: String?
+
+    @Option(help: "Fail when more than this percentage of rows is rejected.")
+    var maxRejectRate = "1"
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: ListFormat = .table
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var out: String?
+
+    @Option(help: "Rejects file (default: beside the output, or beside the input when printing).")
+    var rejects: String?
+
+    @Option(help: "The day activity windows count back from, YYYY-MM-DD (default: today, UTC).")
+    var asOf: String?
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if columns != nil && !maps.isEmpty {
+            throw ValidationError("give the column mapping either as --columns FILE or as --map flags, not both")
+        }
+        if minCustomers < 0 { throw ValidationError("--min-customers must not be negative") }
+    }
+
+    func run() throws {
+        let root = try data.root()
+        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try LocalesCommand.countries(in: "\(root)/locales"))
+        let mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
+        let day =
+            try asOf.map { text throws(Diagnostic) in
+                guard let date = CivilDate(iso: text) else {
+                    throw Diagnostic(.usage, field: "--as-of", message: "'\(text)' is not a date YYYY-MM-DD")
+                }
+                return date
+            } ?? CivilDate(dayNumber: Int(time(nil)) / 86_400)
+        guard let minimumSpend = Amount(minSpend) else {
+            throw Diagnostic(.usage, field: "--min-spend", message: "'\(minSpend)' is not an amount")
+        }
+        let maxRate = try Self.percent(maxRejectRate, option: "--max-reject-rate")
+        let share = try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }
+        let reader = try SegmentReader(catalog: catalog, country: country.uppercased(), mapping: mapping, asOf: day)
+        let rejectsPath = rejects ?? Self.rejectsPath(beside: out ?? customers)
+        let showProgress = Terminal.errorIsTerminal
+        let result = try reader.read(path: customers, rejectsPath: rejectsPath) { done, size in
+            guard showProgress, size > 64 << 20 else { return }
+            Terminal.progress("reading \(customers): \(done * 100 / size) %")
+        }
+        if showProgress { Terminal.progress(nil) }
+        let report = result.report
+        Terminal.printError(
+            "\(customers): \(report.rowsRead) rows, \(report.accepted) accepted, \(report.rejectedTotal) rejected"
+                + (report.rejectedTotal > 0 ? " (\(report.rejectSummary)) → \(rejectsPath)" : "")
+                + "; \(report.imputedLanguages) languages imputed")
+        try report.check(maxRejectRate: maxRate)
+        let rows = SubstantialityRollup(minCustomers: minCustomers, minSpend: minimumSpend, maxShare: share)
+            .apply(to: result.cube, country: reader.country)
+        let text: String
+        switch format {
+        case .csv: text = SegmentTable.csv(rows)
+        case .json: text = SegmentTable.json(rows, report: report)
+        case .table:
+            text = TextTable.render(
+                header: ["region", "language", "customers", "sms", "whatsapp", "email", "push", "spend", "active_90d", "status", "into"],
+                rows: rows.map { row in
+                    let fields = SegmentTable.fields(row)
+                    return Array(fields[0..<8]) + [fields[9], fields[11], fields[12]]
+                })
+        }
+        if let out {
+            try AtomicFile.write(text, to: out)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// `1`, `1%` or `0.5 %` as a fraction.
+    static func percent(_ text: String, option: String) throws(Diagnostic) -> Double {
+        var trimmed = text.trimmingASCIISpaces()
+        if trimmed.hasSuffix("%") { trimmed = String(trimmed.dropLast()).trimmingASCIISpaces() }
+        guard let value = Double(trimmed), value >= 0, value <= 100 else {
+            throw Diagnostic(.usage, field: option, message: "'\(text)' is not a percentage between 0 and 100")
+        }
+        return value / 100
+    }
+
+    /// `out.csv` → `out.rejects.csv`.
+    static func rejectsPath(beside path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        var stem = String(path[slash...])
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
+        return String(path[..<slash]) + stem + ".rejects.csv"
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ICUKit
+import Locales
+import PlannerIO
+import Segments
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `campaign-planner synth`: a realistic synthetic customer export on standard output.
+struct SynthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Write a synthetic customer export (CSV) to standard output, the same for the same seed.",
+        discussion: "Columns: \(SyntheticCustomers.header)"
+    )
+
+    @Option(help: "How many customer rows.")
+    var customers: Int
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Country code: IN or MY.")
+    var country = "IN"
+
+    @Flag(help: "Add about 3 % broken rows of every kind the segments command rejects.")
+    var dirty = false
+
+    @Option(help: "Last order dates count back from this day, YYYY-MM-DD.")
+    var asOf = "2026-10-01"
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if customers < 0 { throw ValidationError("--customers must not be negative") }
+    }
+
+    func run() throws {
+        let root = try data.root()
+        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try LocalesCommand.countries(in: "\(root)/locales"))
+        guard let day = CivilDate(iso: asOf) else {
+            throw Diagnostic(.usage, field: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD")
+        }
+        let synth = try SyntheticCustomers(catalog: catalog, country: country.uppercased(), seed: seed, dirty: dirty, asOf: day)
+        try synth.generate(count: customers) { bytes throws(Diagnostic) in
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Diagnostic(.failure, message: "cannot write to standard output: \(String(cString: strerror(errno)))")
+                }
+                written += n
+            }
+        }
+    }
+}
