@@ -115,6 +115,14 @@ public struct LocaleCatalog: Sendable {
         }
     }
 
+    /// The country files present in a `locales/` folder: every `XX.yaml` beside `languages.yaml`.
+    public static func countryCodes(in directory: String) throws(Diagnostic) -> [String] {
+        try DirectoryListing.files(in: directory).compactMap { name in
+            let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : ""
+            return stem.count == 2 && stem.uppercased() == stem ? stem : nil
+        }.sorted()
+    }
+
     /// Lower-case letters and digits only: `Tamil Nadu`, `tamil-nadu` and `TAMILNADU` agree.
     static func normalised(_ text: String) -> String {
         String(

@@ -1,4 +1,5 @@
 import ICUKit
+import Locales
 import PlannerIO
 
 /// Why a template could not be loaded, resolved or rendered. Each case names the template, the

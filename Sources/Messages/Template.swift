@@ -1,3 +1,5 @@
+import Locales
+
 /// A campaign message template: its arguments, and per channel and per language an ICU
 /// MessageFormat message, loaded from `templates/<id>.yaml` and checked on load.
 public struct Template: Sendable {
@@ -50,11 +52,6 @@ public struct TemplateLanguage: Hashable, Sendable {
 /// Whether a translation is a machine draft or reviewed by a fluent reader.
 public enum TranslationStatus: String, Codable, Sendable {
     case draft, reviewed
-}
-
-/// A channel a template can be sent on.
-public enum Channel: String, CaseIterable, Codable, Sendable {
-    case sms, whatsapp, email, push
 }
 
 /// One part of a channel's message (`sms.text`, `whatsapp.body`, `email.subject`, ...) in every

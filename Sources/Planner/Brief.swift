@@ -15,6 +15,9 @@ public struct Brief: Decodable, Sendable {
     public let currency: String?
     /// The total budget, in the currency's units (rupees); the plan spends at most this.
     public let budget: Double
+    /// Spend only while the next rupee returns at least this much value (default 1: never spend
+    /// a rupee that returns less than a rupee, so the plan never buys a loss).
+    public let minMarginalReturn: Double
     public let customers: Customers
     /// Channels by name (`sms`, `whatsapp`, `email`, `push`): at least one.
     public let channels: [String: ChannelAssumptions]
@@ -117,18 +120,22 @@ public struct Brief: Decodable, Sendable {
         public let maxSegments: Int
         /// Flag segments holding more than this share of all customers (`nil`: never).
         public let maxShare: Double?
+        /// Every kept segment gets at least this budget (a coverage promise; default 0).
+        public let minBudget: Double
 
         enum CodingKeys: String, CodingKey {
             case minCustomers = "min_customers", minSpend = "min_spend", maxSegments = "max_segments", maxShare = "max_share"
+            case minBudget = "min_budget"
         }
 
-        public static let standard = Segmentation(minCustomers: 500, minSpend: 0, maxSegments: 200, maxShare: nil)
+        public static let standard = Segmentation(minCustomers: 500, minSpend: 0, maxSegments: 200, maxShare: nil, minBudget: 0)
 
-        init(minCustomers: Int, minSpend: Double, maxSegments: Int, maxShare: Double?) {
+        init(minCustomers: Int, minSpend: Double, maxSegments: Int, maxShare: Double?, minBudget: Double) {
             self.minCustomers = minCustomers
             self.minSpend = minSpend
             self.maxSegments = maxSegments
             self.maxShare = maxShare
+            self.minBudget = minBudget
         }
 
         public init(from decoder: any Decoder) throws {
@@ -137,6 +144,7 @@ public struct Brief: Decodable, Sendable {
             minSpend = try c.decodeIfPresent(Double.self, forKey: .minSpend) ?? Self.standard.minSpend
             maxSegments = try c.decodeIfPresent(Int.self, forKey: .maxSegments) ?? Self.standard.maxSegments
             maxShare = try c.decodeIfPresent(Double.self, forKey: .maxShare)
+            minBudget = try c.decodeIfPresent(Double.self, forKey: .minBudget) ?? 0
         }
     }
 
@@ -176,7 +184,7 @@ public struct Brief: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case name, country, period, currency, budget, customers, channels, segmentation, festivals, templates, arguments
-        case holdout, priority, frequencyCap = "frequency_cap"
+        case holdout, priority, frequencyCap = "frequency_cap", minMarginalReturn = "min_marginal_return"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -186,6 +194,7 @@ public struct Brief: Decodable, Sendable {
         period = try c.decode(Period.self, forKey: .period)
         currency = try c.decodeIfPresent(String.self, forKey: .currency)
         budget = try c.decode(Double.self, forKey: .budget)
+        minMarginalReturn = try c.decodeIfPresent(Double.self, forKey: .minMarginalReturn) ?? 1
         if let file = try? c.decode(String.self, forKey: .customers) {
             customers = Customers(file: file, columns: [:])
         } else {

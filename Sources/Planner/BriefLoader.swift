@@ -6,8 +6,14 @@ extension Brief {
     public static let channelNames = ["sms", "whatsapp", "email", "push"]
 
     /// Reads a brief strictly and checks its values, each problem a ``Diagnostic`` at its line.
-    public static func load(path: String) throws(Diagnostic) -> Brief {
-        try load(DataDocument<Brief>(path: path, strict: true))
+    public static func load(path: String) throws(Diagnostic) -> Brief { try document(path: path).value }
+
+    /// Like ``load(path:)``, keeping the YAML document so later checks (an unknown festival or
+    /// template) can point at their line too.
+    public static func document(path: String) throws(Diagnostic) -> DataDocument<Brief> {
+        let document = try DataDocument<Brief>(path: path, strict: true)
+        _ = try load(document)
+        return document
     }
 
     /// Checks a decoded brief (see ``load(path:)``).
@@ -23,6 +29,10 @@ extension Brief {
         guard brief.period.start.days(to: brief.period.end) <= 366 else {
             throw fail(["period"], "the period is longer than a year", hint: "plan one season at a time")
         }
+        guard brief.minMarginalReturn >= 0, brief.minMarginalReturn.isFinite else {
+            throw fail(["min_marginal_return"], "the minimum marginal return cannot be negative")
+        }
+        guard brief.segmentation.minBudget >= 0 else { throw fail(["segmentation", "min_budget"], "a minimum budget cannot be negative") }
         guard (0...0.5).contains(brief.holdout) else { throw fail(["holdout"], "holdout must be a share between 0 and 0.5") }
         guard !brief.channels.isEmpty else { throw fail(["channels"], "name at least one channel") }
         for name in brief.channels.keys.sorted() {

@@ -53,10 +53,12 @@ public enum FrequencyBudget {
     /// Messages per customer each window may use, keyed by window index.
     ///
     /// Windows are grouped into clusters that overlap (directly or through others). A cluster of
-    /// span S days may send `messages × ceil(S / days)` per customer; that allowance is shared by
-    /// its windows in proportion to their lengths (their send days), so every window gets a share
-    /// and the cluster never exceeds the cap.
-    public static func shares(windows: [(start: CivilDate, end: CivilDate)], cap: Brief.FrequencyCap) -> [Double] {
+    /// span S days may send `messages × ceil(S / days)` per customer. Windows with a `priority`
+    /// rank (the brief's priority list) take their own full cap first (`messages × ceil(length /
+    /// days)`), in rank order, while the allowance lasts; the rest is shared by the other windows
+    /// in proportion to their lengths. The cluster never exceeds the cap.
+    public static func shares(windows: [(start: CivilDate, end: CivilDate)], cap: Brief.FrequencyCap, priority: [Int?]? = nil) -> [Double] {
+        let ranks = priority ?? Array(repeating: nil, count: windows.count)
         let order = windows.indices.sorted { (windows[$0].start, $0) < (windows[$1].start, $1) }
         var shares = [Double](repeating: 0, count: windows.count)
         var cluster: [Int] = []
@@ -64,10 +66,16 @@ public enum FrequencyBudget {
         func close() {
             guard let first = cluster.first, let end = clusterEnd else { return }
             let span = windows[first].start.days(to: end) + 1
-            let allowance = Double(cap.messages * ((span + cap.days - 1) / cap.days))
-            let lengths = cluster.map { Double(windows[$0].start.days(to: windows[$0].end) + 1) }
-            let total = lengths.reduce(0, +)
-            for (index, length) in zip(cluster, lengths) { shares[index] = allowance * length / total }
+            var allowance = Double(cap.messages * ((span + cap.days - 1) / cap.days))
+            let length = { (i: Int) in windows[i].start.days(to: windows[i].end) + 1 }
+            for index in cluster.filter({ ranks[$0] != nil }).sorted(by: { (ranks[$0]!, $0) < (ranks[$1]!, $1) }) {
+                let own = Double(cap.messages * ((length(index) + cap.days - 1) / cap.days))
+                shares[index] = min(own, allowance)
+                allowance -= shares[index]
+            }
+            let rest = cluster.filter { ranks[$0] == nil }
+            let total = rest.map { Double(length($0)) }.reduce(0, +)
+            for index in rest { shares[index] = total > 0 ? allowance * Double(length(index)) / total : 0 }
             cluster = []
             clusterEnd = nil
         }

@@ -27,6 +27,11 @@ public enum AtomicFile {
 
 /// Reads whole files as bytes, with errors that name the file.
 public enum FileBytes {
+    /// The system's temporary directory (`TMPDIR`, else `/tmp`).
+    public static var temporaryDirectory: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
     public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw Diagnostic(

@@ -1,4 +1,5 @@
 import ICUKit
+import Locales
 import PlannerIO
 
 /// The segment rows as users and the planner read them: CSV with a fixed header, JSON, or the

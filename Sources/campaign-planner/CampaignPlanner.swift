@@ -13,7 +13,7 @@ struct CampaignPlanner: ParsableCommand {
         abstract: "Plan regional festive campaigns: who to target, when, with how much money, and what to say.",
         version: version,
         subcommands: [
-            LocalesCommand.self, FestivalsCommand.self, SegmentsCommand.self, SynthCommand.self, TemplatesCommand.self,
+            PlanCommand.self, LocalesCommand.self, FestivalsCommand.self, SegmentsCommand.self, SynthCommand.self, TemplatesCommand.self,
             RenderCommand.self, AllocateCommand.self,
         ]
     )

@@ -1,4 +1,5 @@
 import Foundation
+import Locales
 import Testing
 
 @Suite("campaign-planner templates check and render")

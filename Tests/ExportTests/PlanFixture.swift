@@ -26,10 +26,10 @@ enum PlanFixture {
     static let plan: Plan = {
         let lines = [
             line(
-                "L001", segment: "IN-WB/bn", region: "IN-WB", language: "bn", festival: "durga-puja", name: "Durga Puja",
+                "L001", segment: "IN-WB/bn", region: "IN-WB", language: "bn", festival: "durga_puja", name: "Durga Puja",
                 date: day(10, 18), channel: "sms", budget: 123_456.78, costPerMessage: 0.4, reachable: 400_000),
             line(
-                "L002", segment: "IN-WB/bn", region: "IN-WB", language: "bn", festival: "durga-puja", name: "Durga Puja",
+                "L002", segment: "IN-WB/bn", region: "IN-WB", language: "bn", festival: "durga_puja", name: "Durga Puja",
                 date: day(10, 18), channel: "whatsapp", budget: 2_50_000.05, costPerMessage: 0.8, reachable: 300_000),
             line(
                 "L003", segment: "IN-TN/ta", region: "IN-TN", language: "ta", festival: "diwali", name: "Deepavali", date: day(11, 8),
@@ -49,7 +49,7 @@ enum PlanFixture {
                 PlanSegment(
                     id: "IN-WB/bn", region: "IN-WB", regionName: "West Bengal", language: "bn", customers: 500_000,
                     reachable: ["sms": 400_000, "whatsapp": 300_000], spend: Money(major: 9_87_65_432.10), orders: 812_345,
-                    active90d: 210_000, imputedLanguage: 1_234, status: "kept", festivals: ["durga-puja"]),
+                    active90d: 210_000, imputedLanguage: 1_234, status: "kept", festivals: ["durga_puja"]),
                 PlanSegment(
                     id: "IN-TN/ta", region: "IN-TN", regionName: "தமிழ்நாடு", language: "ta", customers: 2_500_000,
                     reachable: ["sms": 2_000_000], spend: Money(major: 45_00_00_000), orders: 3_000_000, active90d: 900_000,
@@ -63,7 +63,7 @@ enum PlanFixture {
             lines: lines,
             messages: [
                 PlanMessage(
-                    segment: "IN-WB/bn", festival: "durga-puja", channel: "sms", template: "festive-offer", language: "bn",
+                    segment: "IN-WB/bn", festival: "durga_puja", channel: "sms", template: "festive-offer", language: "bn",
                     fallbackFrom: nil, text: "শুভ দুর্গাপূজা! ২০% ছাড়", encoding: "UCS-2", smsSegments: 1, costPerMessage: 0.4),
                 PlanMessage(
                     segment: "IN-TN/ta", festival: "diwali", channel: "sms", template: "festive-offer", language: "ta",

@@ -1,3 +1,4 @@
+import Locales
 import Messages
 import Testing
 

@@ -28,7 +28,7 @@ struct LocalesCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try Self.countries(in: "\(root)/locales"))
+        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try LocaleCatalog.countryCodes(in: "\(root)/locales"))
         guard let country = catalog.country(code: country.uppercased()) else {
             throw Diagnostic(
                 .usage, field: "--country", message: "unknown country '\(self.country)'",
@@ -44,14 +44,6 @@ struct LocalesCommand: ParsableCommand {
         } else {
             print(RegionListing(country: country).render(format), terminator: "")
         }
-    }
-
-    /// The country files present: every `XX.yaml` beside `languages.yaml`.
-    static func countries(in directory: String) throws(Diagnostic) -> [String] {
-        try DirectoryListing.files(in: directory).compactMap { name in
-            let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : ""
-            return stem.count == 2 && stem.uppercased() == stem ? stem : nil
-        }.sorted()
     }
 }
 

@@ -1,0 +1,10 @@
+/// A channel a campaign can reach a customer on. A customer is reachable on a channel when they
+/// opted in to it and the contact it needs is present (phone for SMS and WhatsApp, email for
+/// email, a device token for push).
+public enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
+    case sms, whatsapp, email, push
+
+    public static func < (lhs: Channel, rhs: Channel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,124 @@
+import Festivals
+import ICUKit
+import Locales
+import Messages
+import PlannerIO
+import Segments
+
+extension PlanContext {
+    /// The (segment, festival, channel) cells that can be funded, each priced from its rendered
+    /// message and bounded by the segment's share of the frequency cap; the others are recorded
+    /// as exclusions with their reason.
+    mutating func cells(segments: [SegmentInfo], windows: [String: [FestivalOccurrence]]) throws -> [CandidateCell] {
+        let total = segments.reduce((customers: 0, spend: Int64(0))) {
+            ($0.customers + $1.row.cell.customers, $0.spend + $1.row.cell.spend.hundredths)
+        }
+        let meanSpend = total.customers > 0 ? Double(total.spend) / 100 / Double(total.customers) : 0
+        let channels = brief.channels.keys.sorted().compactMap(Channel.init(rawValue:))
+        let longestLead = brief.channels.values.map(\.leadDays).max() ?? 0
+        let longestFollowUp = brief.channels.values.map(\.followUpDays).max() ?? 0
+        var cells: [CandidateCell] = []
+        for segment in segments {
+            let occurrences = windows[segment.id] ?? []
+            // Festivals whose windows overlap share the per-customer frequency cap.
+            let spans = occurrences.map { o in
+                (
+                    start: o.date.adding(days: -(longestLead + o.uncertaintyDays)),
+                    end: o.date.adding(days: longestFollowUp + o.uncertaintyDays)
+                )
+            }
+            let shares = FrequencyBudget.shares(windows: spans, cap: brief.frequencyCap, priority: priorityRanks(occurrences))
+            // A segment's value per conversion scales with its customers' mean spend (clamped to
+            // a quarter to four times the plan's mean), so high-value segments are worth more.
+            let segmentMean =
+                segment.row.cell.customers > 0 ? Double(segment.row.cell.spend.hundredths) / 100 / Double(segment.row.cell.customers) : 0
+            let valueIndex = meanSpend > 0 ? min(4, max(0.25, segmentMean / meanSpend)) : 1
+            for (index, occurrence) in occurrences.enumerated() {
+                var usable: [(Channel, RenderedMessage, String)] = []
+                for channel in channels {
+                    let reachable = segment.row.cell.reachable[channel]
+                    guard reachable > 0 else {
+                        excluded.append(
+                            Exclusion(
+                                segment: segment.id, festival: occurrence.festivalID, channel: channel.rawValue,
+                                reason: "no customer in the segment is reachable on \(channel.rawValue) (opted in, with a contact)"))
+                        continue
+                    }
+                    let template = brief.templates.template(for: occurrence.festivalID)
+                    guard let message = try render(template: template, segment: segment, occurrence: occurrence, channel: channel) else {
+                        continue
+                    }
+                    usable.append((channel, message, template))
+                }
+                guard !usable.isEmpty else { continue }
+                let perCustomer = shares[index] / Double(usable.count)
+                for (channel, message, template) in usable {
+                    let assumptions = brief.channels[channel.rawValue]!
+                    let costPerMessage = assumptions.costPerMessage * Double(message.sms?.segments ?? 1)
+                    let zone = segment.reference.flatMap { country.region(code: $0)?.timeZone } ?? country.timeZone
+                    guard
+                        let flight = Flight.make(
+                            festival: occurrence.festivalID, principal: occurrence.date, uncertaintyDays: occurrence.uncertaintyDays,
+                            channel: channel.rawValue, leadDays: assumptions.leadDays, followUpDays: assumptions.followUpDays,
+                            sendWindow: assumptions.sendWindow, timeZone: zone, country: brief.country, period: brief.period)
+                    else {
+                        excluded.append(
+                            Exclusion(
+                                segment: segment.id, festival: occurrence.festivalID, channel: channel.rawValue,
+                                reason: "its flight falls outside the plan's period or send hours"))
+                        continue
+                    }
+                    cells.append(
+                        CandidateCell(
+                            id: "\(segment.id)|\(occurrence.festivalID)|\(channel.rawValue)", segment: segment, occurrence: occurrence,
+                            channel: channel, template: template, message: message, costPerMessage: costPerMessage, flight: flight,
+                            reachable: segment.row.cell.reachable[channel], messagesPerCustomer: perCustomer,
+                            valuePerConversion: assumptions.valuePerConversion * valueIndex, assumptions: assumptions))
+                }
+            }
+        }
+        return cells
+    }
+
+    /// Rank of each occurrence in the brief's priority list (nil when unlisted).
+    func priorityRanks(_ occurrences: [FestivalOccurrence]) -> [Int?] {
+        occurrences.map { o in brief.priority.firstIndex(of: o.festivalID) }
+    }
+
+    /// Renders the segment's message for a festival on a channel, or records why it cannot be sent.
+    mutating func render(template: String, segment: SegmentInfo, occurrence: FestivalOccurrence, channel: Channel) throws
+        -> RenderedMessage?
+    {
+        let availability = try templates.availability(templateID: template, language: segment.language, channel: channel)
+        guard let used = availability.language else {
+            if case .unavailable(let reason) = availability {
+                excluded.append(
+                    Exclusion(
+                        segment: segment.id, festival: occurrence.festivalID, channel: channel.rawValue,
+                        reason: "no \(channel.rawValue) message in \(segment.language) and no fallback: \(reason)"))
+            }
+            return nil
+        }
+        let spec = templates.template(id: template)!
+        var values: [String: String] = [:]
+        for argument in spec.arguments {
+            if let given = brief.arguments[argument.name] {
+                values[argument.name] = given
+            } else if argument.name == "festival_name" {
+                values[argument.name] = occurrence.localNames[used] ?? occurrence.name
+            } else if argument.type == .term {
+                continue  // the template's own per-language text (an opt-out line)
+            } else if argument.binding == .campaign, argument.type == .date {
+                values[argument.name] = occurrence.date.description  // an offer lasts until the festival
+            } else if let example = argument.example {
+                values[argument.name] = example  // a recipient's value: the template's typical one
+            }
+        }
+        do {
+            return try templates.render(
+                templateID: template, language: segment.language, channel: channel, values: values, country: brief.country)
+        } catch {
+            throw Diagnostic(.data, path: spec.path, message: "\(template) in \(used) on \(channel.rawValue): \(error)")
+        }
+    }
+}

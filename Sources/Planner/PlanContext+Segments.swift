@@ -1,0 +1,111 @@
+import Festivals
+import ICUKit
+import Locales
+import PlannerIO
+import Segments
+
+extension PlanContext {
+    /// Streams the customers into the segment cube, checks the reject rate, and keeps the
+    /// substantial segments (rolled up where small), largest first up to `max_segments`.
+    mutating func segments() throws -> [SegmentInfo] {
+        var explicit: [CanonicalField: String] = [:]
+        for key in brief.customers.columns.keys.sorted() {
+            guard let field = CanonicalField(rawValue: key) else {
+                throw document.diagnostic(
+                    at: ["customers", "columns", DataKey(stringValue: key)], message: "unknown customer field '\(key)'",
+                    hint: "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            explicit[field] = brief.customers.columns[key]
+        }
+        let reader = try SegmentReader(
+            catalog: locales, country: brief.country, mapping: ColumnMapping(explicit: explicit), asOf: request.today)
+        let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
+        readReport = result.report
+        let rejected = result.report.rowsRead - result.report.accepted
+        if result.report.rowsRead > 0, Double(rejected) / Double(result.report.rowsRead) > request.maxRejectRate {
+            throw Diagnostic(
+                .data, path: customersPath,
+                message:
+                    "\(rejected) of \(result.report.rowsRead) customer rows were rejected, more than \(DecimalText.fixed(request.maxRejectRate * 100, places: 1)) %",
+                hint: request.rejectsPath.map { "see \($0) for the rows and reasons" } ?? "pass --rejects FILE to see them")
+        }
+        guard result.report.accepted > 0 else {
+            throw Diagnostic(.data, path: customersPath, message: "no customer rows were accepted")
+        }
+        let rows = SubstantialityRollup(
+            minCustomers: brief.segmentation.minCustomers,
+            minSpend: Amount(hundredths: Int64((brief.segmentation.minSpend * 100).rounded())),
+            maxShare: brief.segmentation.maxShare
+        ).apply(to: result.cube, country: country)
+        var kept: [SegmentInfo] = []
+        for row in rows {
+            let id = "\(row.segment)/\(row.language)"
+            switch row.status {
+            case .dropped:
+                excluded.append(Exclusion(segment: id, festival: nil, channel: nil, reason: row.reason))
+            case .merged:
+                continue
+            case .kept:
+                kept.append(info(row))
+            }
+        }
+        kept.sort { ($0.row.cell.customers, $1.id) > ($1.row.cell.customers, $0.id) }
+        if kept.count > brief.segmentation.maxSegments {
+            for segment in kept[brief.segmentation.maxSegments...] {
+                excluded.append(
+                    Exclusion(
+                        segment: segment.id, festival: nil, channel: nil,
+                        reason: "beyond the brief's max_segments (\(brief.segmentation.maxSegments)); smaller than the segments kept"))
+            }
+            kept = Array(kept[..<brief.segmentation.maxSegments])
+        }
+        return kept.sorted { $0.id < $1.id }
+    }
+
+    /// The regions a segment row covers and the region whose dates it uses.
+    func info(_ row: SegmentRow) -> SegmentInfo {
+        let regions: [Region]
+        switch row.level {
+        case .region: regions = country.region(code: row.segment).map { [$0] } ?? []
+        case .zone:
+            let zone = row.segment.split(separator: ":").last.map(String.init) ?? row.segment
+            regions = country.regions.filter { $0.zone == zone }
+        case .country: regions = country.regions
+        }
+        let name: String
+        switch row.level {
+        case .region: name = regions.first?.name ?? row.segment
+        case .zone: name = "\(country.zone(code: String(row.segment.split(separator: ":").last ?? ""))?.name ?? row.segment) zone"
+        case .country: name = country.name
+        }
+        // The most populous region stands for a zone; the whole country uses the catalogue's
+        // reference city.
+        let reference = row.level == .country ? nil : regions.max { ($0.population, $1.code) < ($1.population, $0.code) }?.code
+        return SegmentInfo(
+            id: "\(row.segment)/\(row.language)", row: row, regions: regions.map(\.code).sorted(), name: name, reference: reference)
+    }
+
+    /// Festival windows per segment: festivals observed in the segment's (reference) region or by
+    /// its language community, whose principal day falls in the period.
+    mutating func windows(for segments: [SegmentInfo]) throws -> [String: [FestivalOccurrence]] {
+        var cache: [String: [FestivalOccurrence]] = [:]
+        var result: [String: [FestivalOccurrence]] = [:]
+        for segment in segments {
+            let key = "\(segment.reference ?? "-")|\(segment.language)"
+            if cache[key] == nil {
+                cache[key] = try festivals.occurrences(
+                    from: brief.period.start, to: brief.period.end, region: segment.reference, language: segment.language
+                ).filter(isWanted)
+            }
+            let occurrences = cache[key]!
+            if occurrences.isEmpty {
+                excluded.append(
+                    Exclusion(
+                        segment: segment.id, festival: nil, channel: nil,
+                        reason: "no planned festival is observed in its region or by its language community in the period"))
+            }
+            result[segment.id] = occurrences
+        }
+        return result
+    }
+}

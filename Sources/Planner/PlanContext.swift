@@ -1,0 +1,124 @@
+import Allocation
+import Festivals
+import ICUKit
+import Locales
+import Messages
+import PlannerIO
+import Segments
+
+/// A kept segment and the regions it covers.
+struct SegmentInfo {
+    let id: String
+    let row: SegmentRow
+    let regions: [String]
+    let name: String
+    /// The region whose festival dates and time zone the segment uses.
+    let reference: String?
+    var language: String { row.language }
+}
+
+/// One (segment, festival, channel) cell before allocation.
+struct CandidateCell {
+    let id: String
+    let segment: SegmentInfo
+    let occurrence: FestivalOccurrence
+    let channel: Channel
+    let template: String
+    let message: RenderedMessage
+    let costPerMessage: Double
+    let flight: Flight
+    let reachable: Int
+    let messagesPerCustomer: Double
+    let valuePerConversion: Double
+    let assumptions: Brief.ChannelAssumptions
+}
+
+/// Everything a plan run loaded, and the steps of ``PlanBuilder``.
+struct PlanContext {
+    let request: PlanRequest
+    let document: DataDocument<Brief>
+    let brief: Brief
+    let locales: LocaleCatalog
+    let country: Country
+    let festivals: FestivalCatalog
+    let templates: TemplateCatalog
+    let currency: String
+    let customersPath: String
+    var excluded: [Exclusion] = []
+    var assumptions: [Assumption] = []
+    var readReport: SegmentReadReport?
+
+    init(request: PlanRequest, document: DataDocument<Brief>) throws {
+        self.request = request
+        self.document = document
+        let brief = document.value
+        self.brief = brief
+        let root = request.dataRoot
+        let countries = try LocaleCatalog.countryCodes(in: "\(root)/locales")
+        guard countries.contains(brief.country) else {
+            throw document.diagnostic(
+                at: ["country"], message: "unknown country '\(brief.country)'",
+                hint: "countries with data: \(countries.joined(separator: ", "))")
+        }
+        locales = try LocaleCatalog(directory: "\(root)/locales", countries: [brief.country])
+        country = locales.country(code: brief.country)!
+        currency = brief.currency ?? country.currency
+        festivals = try FestivalCatalog(directory: "\(root)/calendars", country: brief.country, locales: locales)
+        templates = try TemplateCatalog(directory: "\(root)/templates", locales: locales)
+        let briefDirectory = request.briefPath.lastIndex(of: "/").map { String(request.briefPath[..<$0]) } ?? "."
+        customersPath =
+            request.customers ?? (brief.customers.file.hasPrefix("/") ? brief.customers.file : "\(briefDirectory)/\(brief.customers.file)")
+        try checkReferences()
+    }
+
+    /// Every festival and template the brief names exists, and the period has festivals.
+    func checkReferences() throws(Diagnostic) {
+        let known = festivals.festivals.map(\.id)
+        for (i, id) in (brief.festivals ?? []).enumerated() where festivals.festival(id: id) == nil {
+            throw document.diagnostic(
+                at: ["festivals", DataKey(intValue: i)], message: "unknown festival '\(id)'",
+                hint: "festivals in calendars/\(brief.country).yaml: \(known.joined(separator: ", "))")
+        }
+        for id in (brief.priority) where festivals.festival(id: id) == nil {
+            throw document.diagnostic(at: ["priority"], message: "unknown festival '\(id)'")
+        }
+        let templateIDs = templates.templates.map(\.id)
+        if templates.template(id: brief.templates.default) == nil {
+            throw document.diagnostic(
+                at: ["templates", "default"], message: "unknown template '\(brief.templates.default)'",
+                hint: "templates: \(templateIDs.joined(separator: ", "))")
+        }
+        for festival in brief.templates.festivals.keys.sorted() {
+            let at: [DataKey] = ["templates", "festivals", DataKey(stringValue: festival)]
+            guard festivals.festival(id: festival) != nil else {
+                throw document.diagnostic(at: at, message: "unknown festival '\(festival)'")
+            }
+            let template = brief.templates.festivals[festival]!
+            guard templates.template(id: template) != nil else {
+                throw document.diagnostic(
+                    at: at, message: "unknown template '\(template)'", hint: "templates: \(templateIDs.joined(separator: ", "))")
+            }
+        }
+        let inPeriod: [FestivalOccurrence]
+        do {
+            inPeriod = try festivals.occurrences(from: brief.period.start, to: brief.period.end).filter(isWanted)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw document.diagnostic(at: ["period"], message: "\(error)")
+        }
+        if inPeriod.isEmpty {
+            let named = brief.festivals.map { " named in 'festivals' (\($0.joined(separator: ", ")))" } ?? ""
+            throw document.diagnostic(
+                at: ["period"], message: "no festival\(named) falls between \(brief.period.start) and \(brief.period.end)",
+                hint: "widen the period or change the festivals")
+        }
+    }
+
+    /// Whether the brief plans for this occurrence: its principal day is in the period and it is
+    /// one of the brief's festivals (all, when the brief lists none).
+    func isWanted(_ occurrence: FestivalOccurrence) -> Bool {
+        occurrence.date >= brief.period.start && occurrence.date <= brief.period.end
+            && (brief.festivals.map { $0.contains(occurrence.festivalID) } ?? true)
+    }
+}

@@ -1,0 +1,29 @@
+import ICUKit
+
+/// What one `plan` run is asked: the brief, where the data folders are, and the inputs that would
+/// otherwise make a run depend on the machine (today's date).
+public struct PlanRequest: Sendable {
+    public let briefPath: String
+    /// The folder holding `locales/`, `calendars/` and `templates/`.
+    public let dataRoot: String
+    /// A customers CSV to use instead of the brief's.
+    public let customers: String?
+    /// The day the plan is made for: activity windows count back from it.
+    public let today: CivilDate
+    /// Where rejected customer rows go (`nil`: nowhere).
+    public let rejectsPath: String?
+    /// Fail when more than this share of customer rows is rejected.
+    public let maxRejectRate: Double
+
+    public init(
+        briefPath: String, dataRoot: String, customers: String? = nil, today: CivilDate, rejectsPath: String? = nil,
+        maxRejectRate: Double = 0.01
+    ) {
+        self.briefPath = briefPath
+        self.dataRoot = dataRoot
+        self.customers = customers
+        self.today = today
+        self.rejectsPath = rejectsPath
+        self.maxRejectRate = maxRejectRate
+    }
+}

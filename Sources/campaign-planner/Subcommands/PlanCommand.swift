@@ -1,0 +1,58 @@
+import ArgumentParser
+import Export
+import ICUKit
+import Planner
+import PlannerIO
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `campaign-planner plan`: a brief and a customer export in, a plan out (JSON, XLSX, CSV, report).
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Make a campaign plan from a brief: segments, festival flights, budget split, forecasts and messages.",
+        discussion: """
+            Writes plan.json, plan.xlsx, one CSV per table and report.md (with SVG charts) into --out, each file atomically.
+            The brief's format is documented in the README; examples/ has a full one.
+            """
+    )
+
+    @Argument(help: "The campaign brief (YAML).") var brief: String
+    @Option(help: "A customers CSV to use instead of the brief's.") var customers: String?
+    @Option(help: "Output folder.") var out = "plan-output"
+    @Option(help: "Formats to write, comma-separated: json,xlsx,csv,md.") var format = "json,xlsx,csv,md"
+    @Option(help: "The day the plan is made for (YYYY-MM-DD); default: the brief's first day.") var today: String?
+    @Option(help: "Where rejected customer rows go (default: OUT/rejects.csv).") var rejects: String?
+    @Option(name: .customLong("max-reject-rate"), help: "Fail when more than this share of rows is rejected.") var maxRejectRate = 0.01
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if let today, CivilDate(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, got '\(today)'") }
+        for name in formats where ExportFormat(rawValue: name) == nil {
+            throw ValidationError("unknown format '\(name)' in --format: use json, xlsx, csv, md")
+        }
+        guard (0...1).contains(maxRejectRate) else { throw ValidationError("--max-reject-rate must be a share between 0 and 1") }
+    }
+
+    var formats: [String] { format.split(separator: ",").map { $0.trimmingASCIISpaces() } }
+
+    func run() throws {
+        let root = try data.root()
+        let start = try Brief.load(path: brief).period.start
+        // Rejected rows go to a scratch file first, so a run that fails writes nothing to --out.
+        let scratch = "\(FileBytes.temporaryDirectory)/campaign-planner-rejects-\(getpid()).csv"
+        defer { unlink(scratch) }
+        let plan = try PlanBuilder.build(
+            PlanRequest(
+                briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) } ?? start,
+                rejectsPath: scratch, maxRejectRate: maxRejectRate))
+        var written = try PlanExport.write(plan, to: out, formats: formats.compactMap(ExportFormat.init(rawValue:)))
+        let rejectsPath = rejects ?? "\(out)/rejects.csv"
+        try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath)
+        written.append(rejectsPath)
+        print(PlanSummary.render(plan), terminator: "")
+        print("\nwrote \(written.joined(separator: ", "))")
+    }
+}
