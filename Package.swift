@@ -117,7 +117,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Export"], swiftSettings: strictSettings),
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Planner", "WorkbookTestSupport"],
@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["campaign-planner"],
+            dependencies: ["campaign-planner", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -68,12 +68,19 @@ public struct TemplateCatalog: Sendable {
         return resolve(template, language: wanted, channel: channel)
     }
 
-    /// The fallback chain for `language` in `template`: the template's own chain if it declares
-    /// one, else the language's chain from `locales/`, then the template's source language.
+    /// The fallback chain for `language` in `template`: exactly the template's own chain if it
+    /// declares one for the language (`ta: []` means "no fallback": a Tamil reader is never sent
+    /// another language's text); else the language's chain from `locales/`, the template's
+    /// `default` chain, then the template's source language.
     public func fallbackChain(_ template: Template, language: String) -> [String] {
-        var chain = template.fallback[language] ?? locales.language(code: language)?.fallback ?? []
-        if let defaults = template.fallback["default"] { chain += defaults }
-        chain.append(template.source)
+        var chain: [String]
+        if let explicit = template.fallback[language] {
+            chain = explicit
+        } else {
+            chain = locales.language(code: language)?.fallback ?? []
+            if let defaults = template.fallback["default"] { chain += defaults }
+            chain.append(template.source)
+        }
         var seen: Set<String> = [language]
         return chain.filter { seen.insert($0).inserted }
     }

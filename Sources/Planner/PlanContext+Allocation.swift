@@ -38,10 +38,13 @@ extension PlanContext {
         do {
             result = try Allocation.allocate(problem)
         } catch {
-            if case .segmentMinimumsExceedBudget = error {
+            switch error {
+            case .segmentMinimumsExceedBudget, .segmentMinimumAboveUpperBounds:
                 throw document.diagnostic(
                     at: ["segmentation", "min_budget"], message: "the budget cannot cover every segment's minimum: \(error.description)",
                     hint: "raise the budget or lower segmentation.min_budget")
+            default:
+                break
             }
             throw document.diagnostic(at: ["budget"], message: "the budget cannot be allocated: \(error.description)")
         }

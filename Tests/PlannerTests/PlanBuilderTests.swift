@@ -1,0 +1,163 @@
+import Export
+import Foundation
+import ICUKit
+import Planner
+import PlannerIO
+import Testing
+
+/// Plans built from real data (`locales/`, `calendars/`, `templates/`) and small hand-made
+/// customer files.
+enum Workspace {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// A fresh folder with `files` (name → text) written into it.
+    static func folder(_ files: [String: String]) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, text) in files {
+            let path = "\(directory)/\(name)"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    /// Customers: `count` rows per (state, language), all reachable on SMS and WhatsApp.
+    static func customers(_ groups: [(state: String, language: String, count: Int)]) -> String {
+        var text = "customer_id,state,preferred_language,total_spend,order_count,last_order_date,sms_opt_in,whatsapp_opt_in,phone\n"
+        var id = 0
+        for group in groups {
+            for _ in 0..<group.count {
+                id += 1
+                text += "C\(id),\(group.state),\(group.language),2400.50,3,2026-09-01,yes,yes,+9198\(String(10_000_000 + id))\n"
+            }
+        }
+        return text
+    }
+
+    static func brief(festivals: String = "[durga_puja, diwali]", extra: String = "", budget: String = "20000") -> String {
+        """
+        name: Test plan
+        period: {start: 2026-10-01, end: 2026-11-15}
+        budget: \(budget)
+        customers: customers.csv
+        channels:
+          sms: {cost_per_message: 0.12, response_rate: {low: 0.004, base: 0.008, high: 0.012}, conversion_rate: 0.25, value_per_conversion: 180}
+          whatsapp: {cost_per_message: 0.78, response_rate: {low: 0.02, base: 0.035, high: 0.05}, conversion_rate: 0.3, value_per_conversion: 180}
+        segmentation: {min_customers: 100}
+        festivals: \(festivals)
+        \(extra)
+        """
+    }
+
+    static func plan(brief: String = Workspace.brief(), customers: String, dataRoot: String = root, in existing: String? = nil) throws
+        -> Plan
+    {
+        let folder = try existing ?? folder(["brief.yaml": brief, "customers.csv": customers])
+        return try PlanBuilder.build(
+            PlanRequest(briefPath: "\(folder)/brief.yaml", dataRoot: dataRoot, today: CivilDate(year: 2026, month: 10, day: 1)!))
+    }
+}
+
+@Suite("Plans from briefs")
+struct PlanBuilderTests {
+    @Test("a Bengali-speaking segment in Delhi gets a Durga Puja flight (a festival of its language community)")
+    func bengaliInDelhi() throws {
+        let plan = try Workspace.plan(customers: Workspace.customers([("Delhi", "Bengali", 400), ("Delhi", "Hindi", 400)]))
+        let bengali = plan.lines.filter { $0.segment == "IN-DL/bn" }
+        #expect(bengali.contains { $0.festival == "durga_puja" })
+        // Durga Puja's principal day in 2026 (Maha Navami, 19 October, per the festival catalogue).
+        #expect(bengali.first { $0.festival == "durga_puja" }?.festivalDate == CivilDate(year: 2026, month: 10, day: 19))
+        // Hindi speakers in Delhi are not a Durga Puja community there.
+        #expect(!plan.lines.contains { $0.segment == "IN-DL/hi" && $0.festival == "durga_puja" })
+        #expect(plan.lines.contains { $0.segment == "IN-DL/hi" && $0.festival == "diwali" })
+    }
+
+    @Test("totals reconcile to the paisa and the plan is the same on every run")
+    func reconcile() throws {
+        let customers = Workspace.customers([("West Bengal", "bn", 600), ("Tamil Nadu", "ta", 500), ("Delhi", "hi", 700)])
+        // SMS worth ₹400 a conversion, so a 3-segment Tamil SMS (₹0.36) still returns more than it costs.
+        let brief = Workspace.brief().replacingOccurrences(
+            of: "conversion_rate: 0.25, value_per_conversion: 180", with: "conversion_rate: 0.25, value_per_conversion: 400")
+        let folder = try Workspace.folder(["brief.yaml": brief, "customers.csv": customers])
+        let plan = try Workspace.plan(customers: customers, in: folder)
+        #expect(plan.lines.map(\.budget).reduce(Money.zero, +) == plan.totals.allocated)
+        #expect(plan.totals.allocated + plan.totals.unspent == plan.budget)
+        #expect(plan.totals.allocated <= plan.budget)
+        #expect(plan.certificate.relativeGap <= 1e-6)
+        let again = try Workspace.plan(customers: customers, in: folder)
+        #expect(PlanJSON.render(plan) == PlanJSON.render(again))
+        // An SMS line costs the message's real segment count × the price per segment.
+        for line in plan.lines where line.channel == "sms" {
+            let message = try #require(
+                plan.messages.first { $0.segment == line.segment && $0.festival == line.festival && $0.channel == "sms" })
+            #expect(abs(line.costPerMessage - 0.12 * Double(message.smsSegments)) < 1e-9)
+        }
+        // Tamil SMS is UCS-2; flights end on or before the festival's day (no follow-up days).
+        #expect(plan.messages.contains { $0.segment == "IN-TN/ta" && $0.channel == "sms" && $0.encoding == "UCS-2" })
+        for line in plan.lines { #expect(line.flight.end <= line.festivalDate) }
+    }
+
+    @Test("a language with no WhatsApp message and no fallback is not sent WhatsApp, and the exclusion says why")
+    func noWhatsApp() throws {
+        let template = """
+            id: hindi-only
+            festival: diwali
+            brand: FOODCO
+            source: hi
+            languages: {hi: {status: reviewed}, ta: {status: draft}}
+            fallback: {ta: []}
+            arguments:
+              festival_name: {type: term, bind: campaign}
+            terms:
+              festival_name: {hi: दीपावली, ta: தீபாவளி}
+            channels:
+              sms:
+                category: promotional
+                text: {hi: "FOODCO: {festival_name} की शुभकामनाएँ!", ta: "FOODCO: {festival_name} வாழ்த்துகள்!"}
+              whatsapp:
+                name: hindi_only
+                category: MARKETING
+                body: {hi: "FOODCO की ओर से {festival_name} की शुभकामनाएँ, आपका दिन शुभ हो!"}
+            """
+        let data = try Workspace.folder(["templates/hindi-only.yaml": template])
+        for folder in ["locales", "calendars"] {
+            try FileManager.default.createSymbolicLink(atPath: "\(data)/\(folder)", withDestinationPath: "\(Workspace.root)/\(folder)")
+        }
+        let brief = Workspace.brief(festivals: "[diwali]", extra: "templates: {default: hindi-only}")
+        let plan = try Workspace.plan(
+            brief: brief, customers: Workspace.customers([("Tamil Nadu", "ta", 300), ("Delhi", "hi", 300)]), dataRoot: data)
+        #expect(!plan.lines.contains { $0.segment == "IN-TN/ta" && $0.channel == "whatsapp" })
+        #expect(plan.lines.contains { $0.segment == "IN-TN/ta" && $0.channel == "sms" })
+        #expect(plan.lines.contains { $0.segment == "IN-DL/hi" && $0.channel == "whatsapp" })
+        let why = try #require(plan.excluded.first { $0.segment == "IN-TN/ta" && $0.channel == "whatsapp" })
+        #expect(why.reason.hasPrefix("no whatsapp message in ta and no fallback"))
+    }
+
+    @Test(
+        "bad briefs: one clear error each",
+        arguments: [
+            (Workspace.brief(festivals: "[durga_puja, diwalli]"), "festivals[1]", "unknown festival 'diwalli'"),
+            (
+                Workspace.brief(festivals: "[holi]"), "period",
+                "no festival named in 'festivals' (holi) falls between 2026-10-01 and 2026-11-15"
+            ),
+            (
+                Workspace.brief(extra: "segmentation: {min_customers: 100, min_budget: 300}", budget: "500")
+                    .replacingOccurrences(of: "segmentation: {min_customers: 100}\n", with: ""),
+                "segmentation.min_budget", "the budget cannot cover every segment's minimum"
+            ),
+            (Workspace.brief(extra: "templates: {default: festive-ofer}"), "templates.default", "unknown template 'festive-ofer'"),
+        ])
+    func badBriefs(brief: String, field: String, message: String) throws {
+        do {
+            _ = try Workspace.plan(brief: brief, customers: Workspace.customers([("Delhi", "hi", 300), ("West Bengal", "bn", 300)]))
+            Issue.record("expected an error at \(field)")
+        } catch let error as Diagnostic {
+            #expect(error.field == field)
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+            #expect(error.line != nil)
+        }
+    }
+}
