@@ -51,24 +51,31 @@ public struct PlanReport: Sendable {
             md += "\n"
         }
 
-        md += "## Calendar\n\n| Festival | Day | Segment | Channel | Flight | Send hours |\n|---|---|---|---|---|---|\n"
-        let flights = plan.lines.sorted { ($0.flight.start, $0.id) < ($1.flight.start, $1.id) }
-        for l in flights {
-            md +=
-                "| \(Self.cell(l.festivalName)) | \(l.festivalDate) | \(l.segment) | \(l.channel) | \(l.flight.start) – \(l.flight.end) | "
-            md += "\(l.flight.sendFrom)–\(l.flight.sendUntil) \(l.flight.timeZone) |\n"
+        md += "## Calendar\n\nFlights per festival and channel: the first segment's flight opens on the first day, the last "
+        md += "closes on the last (each segment's own flight is in the Calendar sheet and calendar.csv).\n\n"
+        md += "| Festival | Principal day | Channel | Flights | From | To | Budget |\n|---|---|---|---:|---|---|---:|\n"
+        var groups: [(key: String, lines: [PlanLine])] = []
+        for line in plan.lines.sorted(by: {
+            ($0.festivalDate, $0.festival, $0.channel, $0.id) < ($1.festivalDate, $1.festival, $1.channel, $1.id)
+        }) {
+            let key = "\(line.festival)|\(line.channel)"
+            if groups.last?.key == key { groups[groups.count - 1].lines.append(line) } else { groups.append((key, [line])) }
         }
-        let calendar = FlightCalendar(
-            title: "Flights",
-            flights: flights.map {
-                .init(label: "\($0.segment) \($0.channel)", start: $0.flight.start, end: $0.flight.end, group: $0.festival)
-            },
-            markers: Self.unique(plan.lines.map { "\($0.festivalDate) \($0.festivalName)" }).compactMap { text in
-                plan.lines.first { "\($0.festivalDate) \($0.festivalName)" == text }.map {
-                    .init(label: $0.festivalName, date: $0.festivalDate)
-                }
-            })
-        charts.append(("calendar.svg", calendar.svg()))
+        var flights: [FlightCalendar.Flight] = []
+        for group in groups {
+            let first = group.lines[0]
+            let start = group.lines.map(\.flight.start).min()!, end = group.lines.map(\.flight.end).max()!
+            let budget = group.lines.map(\.budget).reduce(Money.zero, +)
+            md +=
+                "| \(Self.cell(first.festivalName)) | \(first.festivalDate) | \(first.channel) | \(group.lines.count) | \(start) | \(end) | "
+            md += "\(try amount(budget)) |\n"
+            flights.append(.init(label: "\(first.festivalName) · \(first.channel)", start: start, end: end, group: first.festivalName))
+        }
+        var markers: [FlightCalendar.Marker] = []
+        for line in plan.lines where !markers.contains(where: { $0.label == line.festivalName }) {
+            markers.append(.init(label: line.festivalName, date: line.festivalDate))
+        }
+        charts.append(("calendar.svg", FlightCalendar(title: "Flights by festival and channel", flights: flights, markers: markers).svg()))
         md += "\n![Calendar of flights](calendar.svg)\n\n"
 
         md += "## Left out\n\n"
@@ -82,8 +89,12 @@ public struct PlanReport: Sendable {
             md += "\n"
         }
 
-        md += "## Messages\n\n| Segment | Festival | Channel | Language | SMS | Text |\n|---|---|---|---|---|---|\n"
-        for m in plan.messages {
+        md += "## Messages\n\nOne sample per segment (its first festival, SMS where it has one); every message is in the "
+        md += "Messages sheet and messages.csv.\n\n"
+        md += "| Segment | Festival | Channel | Language | SMS | Text |\n|---|---|---|---|---|---|\n"
+        var shown = Set<String>()
+        let preferred = plan.messages.sorted { ($0.segment, $0.channel == "sms" ? 0 : 1) < ($1.segment, $1.channel == "sms" ? 0 : 1) }
+        for m in preferred where shown.insert(m.segment).inserted {
             let sms = m.channel == "sms" ? "\(m.encoding), \(m.smsSegments) seg." : "–"
             let language = m.fallbackFrom.map { "\(m.language) (for \($0))" } ?? m.language
             md += "| \(m.segment) | \(m.festival) | \(m.channel) | \(language) | \(sms) | \(Self.cell(m.text)) |\n"
@@ -105,11 +116,6 @@ public struct PlanReport: Sendable {
         var totals: [String: Money] = [:]
         for line in lines { totals[key(line), default: .zero] = totals[key(line), default: .zero] + line.budget }
         return totals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    static func unique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.sorted().filter { seen.insert($0).inserted }
     }
 
     /// Text safe inside a Markdown table cell.
