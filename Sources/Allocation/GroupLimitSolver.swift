@@ -174,48 +174,26 @@ enum GroupLimitSolver {
 
     /// Smallest `t ≥ 0` with `Σ spend(base + t) ≤ target` (up to rounding).
     static func atMost(_ target: Double, members: [Int], base: [Double], pieces: [Piece]) -> Double {
-        func h(_ t: Double) -> (Double, Double) {
-            var total = 0.0
-            var slope = 0.0
-            for (j, i) in members.enumerated() {
-                let (x, d) = pieces[i].spendAndSlope(at: base[j] + t)
-                total += x
-                slope += d
-            }
-            return (total, slope)
-        }
-        var (value, slope) = h(0)
-        if value <= target { return 0 }
-        var left = 0.0
         var right = 0.0
         for (j, i) in members.enumerated() { right = max(right, pieces[i].maxSlope - base[j]) }
-        right += 1e-9 * max(right, 1e-300)
-        let tolerance = 1e-15 * max(abs(target), 1e-300)
-        var t = 0.0
-        for _ in 0..<300 {
-            if value > target { left = t } else { right = t }
-            if abs(value - target) <= tolerance { return t }
-            var next = slope < 0 ? t - (value - target) / slope : .nan
-            if !(next > left && next < right) { next = 0.5 * (left + right) }
-            if next == t || right - left <= 2 * right.ulp { break }
-            t = next
-            (value, slope) = h(t)
+        return descend(to: target, right: right) { t in groupSpend(at: t, members: members, base: base, pieces: pieces) }
+    }
+
+    /// Total spend and its slope of a group's cells at prices `base + t`.
+    static func groupSpend(at t: Double, members: [Int], base: [Double], pieces: [Piece]) -> (Double, Double) {
+        var total = 0.0
+        var slope = 0.0
+        for (j, i) in members.enumerated() {
+            let (x, d) = pieces[i].spendAndSlope(at: base[j] + t)
+            total += x
+            slope += d
         }
-        return right
+        return (total, slope)
     }
 
     /// Largest `t ≤ 0` with `Σ spend(base + t) ≥ target` (up to rounding).
     static func atLeast(_ target: Double, members: [Int], base: [Double], pieces: [Piece]) -> Double {
-        func h(_ t: Double) -> (Double, Double) {
-            var total = 0.0
-            var slope = 0.0
-            for (j, i) in members.enumerated() {
-                let (x, d) = pieces[i].spendAndSlope(at: base[j] + t)
-                total += x
-                slope += d
-            }
-            return (total, slope)
-        }
+        func h(_ t: Double) -> (Double, Double) { groupSpend(at: t, members: members, base: base, pieces: pieces) }
         var (value, slope) = h(0)
         if value >= target { return 0 }
         var right = 0.0
