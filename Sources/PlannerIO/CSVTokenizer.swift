@@ -118,6 +118,12 @@ public struct CSVTable: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing ASCII spaces and tabs.
     public func trimmingASCIISpaces() -> String {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        if let first = utf8.first, let last = utf8[utf8.index(utf8.endIndex, offsetBy: -1)...].first, first != space, first != tab,
+            last != space, last != tab
+        {
+            return String(self)  // the common case: nothing to trim, no scalar walk
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
