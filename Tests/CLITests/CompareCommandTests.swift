@@ -80,6 +80,15 @@ struct CompareCommandTests {
         #expect(paise(totals[3]) == 2_499_996 - 2_846_471)
         let bridge = try #require(sheets["Bridge"])
         #expect(bridge.last.map { paise($0[3]) } == 2_500_000)
+
+        // Markdown: the chart of the largest shifts beside the report, linked from it.
+        let md = try CLI.run(["compare", base, cut, "--by", "festival", "--format", "md", "--out", "\(folder)/review.md"])
+        #expect(md.status == 0, "\(md.stderr)")
+        let report = try String(contentsOfFile: "\(folder)/review.md", encoding: .utf8)
+        #expect(report.contains("![Largest shifts by festival: other against base](shifts-other.svg)"))
+        #expect(report.contains("| Budget | -15000.00 |"))
+        let svg = try String(contentsOfFile: "\(folder)/shifts-other.svg", encoding: .utf8)
+        #expect(svg.contains("<title>diwali ▼: −₹"))
     }
 
     @Test(
