@@ -86,6 +86,12 @@ let package = Package(
             dependencies: ["ICUKit", "Planner", "PlannerIO", "Workbook"],
             swiftSettings: strictSettings
         ),
+        // Budget review: reads plan.json files back and compares them, with reasons and a bridge.
+        .target(
+            name: "Comparison",
+            dependencies: ["ICUKit", "Planner", "PlannerIO", "Export", "Workbook"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Festivals",
             dependencies: ["ICUKit", "Locales", "PlannerIO"],
@@ -95,7 +101,7 @@ let package = Package(
             name: "campaign-planner",
             dependencies: [
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -118,6 +124,11 @@ let package = Package(
         ),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Export"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ComparisonTests",
+            dependencies: ["Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Planner", "WorkbookTestSupport"],

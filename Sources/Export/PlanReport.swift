@@ -105,7 +105,7 @@ public struct PlanReport: Sendable {
     }
 
     /// Money in the plan's currency: lakh/crore grouping for INR, whole units.
-    static func moneyFormat(_ currency: String) throws(ICUError) -> ICUNumberFormat {
+    public static func moneyFormat(_ currency: String) throws(ICUError) -> ICUNumberFormat {
         currency == "INR"
             ? try ICUNumberFormat.cached(locale: "en_IN", pattern: "¤#,##,##0", currency: "INR")
             : try ICUNumberFormat.cached(locale: "en", skeleton: "currency/\(currency) precision-integer")
@@ -119,7 +119,7 @@ public struct PlanReport: Sendable {
     }
 
     /// Text safe inside a Markdown table cell.
-    static func cell(_ text: String) -> String {
+    public static func cell(_ text: String) -> String {
         var out = ""
         for c in text {
             switch c {

@@ -24,7 +24,10 @@ public enum PlanWorkbook {
         return workbook
     }
 
-    static func style(of value: TableValue, indian: Bool) -> NumberStyle {
+    /// The number style of a value, the plan workbook's formatting rule: money in lakh/crore
+    /// rupees for INR plans (two decimals otherwise), counts with Indian grouping, shares as
+    /// percentages. Other workbooks of plans (`compare`) use it too, so they look the same.
+    public static func style(of value: TableValue, indian: Bool) -> NumberStyle {
         switch value {
         case .money: indian ? .inrLakh : .decimal2
         case .integer: indian ? .indianInteger : .integer
@@ -34,7 +37,8 @@ public enum PlanWorkbook {
         }
     }
 
-    static func cell(_ value: TableValue, indian: Bool) -> Cell {
+    /// A value as a workbook cell in its ``style(of:indian:)``: numbers stay numbers, dates are dates.
+    public static func cell(_ value: TableValue, indian: Bool) -> Cell {
         switch value {
         case .text(let s): .text(s)
         case .integer(let n): .number(Double(n), style(of: value, indian: indian))

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Comparison
+import PlannerIO
+
+/// `campaign-planner compare`: plan.json files side by side for a budget review, with reconciled
+/// deltas, reasons and the budget bridge.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare plans (plan.json) side by side: budget deltas per key, lines added and removed, reasons, budget bridge.",
+        discussion: """
+            The first plan is the base; every other plan is compared with it. Each changed line's delta goes to the first of
+            these drivers that applies: its message (SMS segments), its festival window, its segment's size or reach, a
+            changed brief field (rates, costs, thresholds), the budget; otherwise the optimiser's reallocation.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, xlsx, md
+    }
+
+    @Argument(help: "The base plan.json, then one or more plans to compare with it.") var plans: [String]
+    @Option(help: "Group lines by: segment, region, language, festival, channel or line.") var by: ComparisonKey = .segment
+    @Option(help: "Output format: table, csv, json, xlsx (needs --out) or md.") var format: Format = .table
+    @Option(help: "Write to this file instead of standard output (md: charts beside it).") var out: String?
+
+    func validate() throws {
+        guard plans.count >= 2 else { throw ValidationError("give a base plan and at least one other plan to compare") }
+        if format == .xlsx, out == nil { throw ValidationError("--format xlsx needs --out FILE.xlsx") }
+    }
+
+    func run() throws {
+        let comparison = PlanComparison(try PlanFile.loadAll(plans), by: by)
+        let text: String
+        switch format {
+        case .table: text = ComparisonText.render(comparison)
+        case .csv: text = ComparisonTable(comparison).csv
+        case .json: text = ComparisonJSON.render(comparison)
+        case .xlsx:
+            try ComparisonWorkbook.write(comparison, to: out!)
+            return
+        case .md:
+            let report = try ComparisonReport(comparison, embedCharts: out == nil)
+            if let out {
+                for chart in report.charts { try AtomicFile.write(chart.svg, to: "\(Self.directory(of: out))/\(chart.name)") }
+            }
+            text = report.markdown
+        }
+        if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
+    }
+
+    /// The folder holding `path` (`.` for a bare file name).
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
+
+extension ComparisonKey: ExpressibleByArgument {}
