@@ -37,6 +37,21 @@ struct CalendarFile: Decodable {
         let span: Span?
         let uncertainty: Uncertainty?
         let sources: [String]
+        let conventions: [ConventionEntry]?
+    }
+
+    struct ConventionEntry: Decodable {
+        let id: String
+        let note: String
+        let rule: DecodedRule
+        let regions: [String]?
+        let years: YearRange?
+        let source: String
+    }
+
+    struct YearRange: Decodable {
+        let from: Int
+        let to: Int
     }
 
     struct Span: Decodable {

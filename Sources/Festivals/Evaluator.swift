@@ -76,7 +76,18 @@ final class Evaluator: Sendable {
     /// The principal days of a festival that fall in a Gregorian year (usually one; none or two
     /// for rules on a calendar whose year is shorter or longer than the Gregorian).
     func dates(_ festival: Festival, year: Int, observer: Observer, depth: Int = 0) throws -> [CivilDate] {
-        switch festival.rule {
+        // A convention kept in the observer's region replaces the rule there.
+        if let region = observer.region,
+            let convention = festival.conventions.first(where: { $0.regions.contains(region) && $0.applies(in: year) })
+        {
+            return try dates(festival, rule: convention.rule, year: year, observer: observer, depth: depth)
+        }
+        return try dates(festival, rule: festival.rule, year: year, observer: observer, depth: depth)
+    }
+
+    /// The principal days a rule gives for a festival in a Gregorian year.
+    func dates(_ festival: Festival, rule: Rule, year: Int, observer: Observer, depth: Int = 0) throws -> [CivilDate] {
+        switch rule {
         case .fixed(let month, let day):
             return CivilDate(year: year, month: month, day: day).map { [$0] } ?? []
         case .nthWeekday(let month, let weekday, let n):
@@ -137,25 +148,39 @@ final class Evaluator: Sendable {
         }
     }
 
-    /// Dates after the override layer, each with the ruling's source when one applies.
+    /// Dates after the override layer, each with the ruling's source when one applies. Rulings
+    /// of the observer's region beat national ones; a ruling replaces the computed day nearest
+    /// it (within 20 days, even across a year's end: a Hari Raya Haji moved from January 1 to
+    /// December 31), and stands alone when no computed day is near.
     func resolved(_ festival: Festival, year: Int, observer: Observer, depth: Int = 0) throws -> [(date: CivilDate, source: String?)] {
-        var result: [(date: CivilDate, source: String?)] = try dates(festival, year: year, observer: observer, depth: depth).map {
-            ($0, nil)
+        let all = overrides[festival.id] ?? []
+        func rulings(_ y: Int) -> [FestivalOverride] {
+            let regional = all.filter { $0.year == y && $0.region == observer.region }
+            return regional.isEmpty ? all.filter { $0.year == y && $0.region == country } : regional
         }
-        let rulings = overrides[festival.id]?.filter { $0.year == year } ?? []
-        let ruling = rulings.first { $0.region == observer.region } ?? rulings.first { $0.region == country }
-        if let ruling {
-            if let nearest = result.indices.min(by: {
-                abs(result[$0].date.days(to: ruling.date)) < abs(result[$1].date.days(to: ruling.date))
-            }),
-                abs(result[nearest].date.days(to: ruling.date)) <= 20
+        let near = rulings(year - 1) + rulings(year) + rulings(year + 1)
+        var computed = try dates(festival, year: year, observer: observer, depth: depth)
+        if near.isEmpty { return computed.map { ($0, nil) } }
+        // Computed days of the neighbouring years, which a ruling may pull into this one.
+        for y in [year - 1, year + 1] where !rulings(y).isEmpty {
+            computed += try dates(festival, year: y, observer: observer, depth: depth)
+        }
+        var result: [(date: CivilDate, source: String?)] = []
+        var used = Set<Int>()
+        for date in computed.sorted() {
+            if let i = near.indices.filter({ !used.contains($0) && abs(near[$0].date.days(to: date)) <= 20 })
+                .min(by: { abs(near[$0].date.days(to: date)) < abs(near[$1].date.days(to: date)) })
             {
-                result[nearest] = (ruling.date, ruling.source)
-            } else {
-                result.append((ruling.date, ruling.source))
+                used.insert(i)
+                if near[i].date.year == year { result.append((near[i].date, near[i].source)) }
+            } else if date.year == year {
+                result.append((date, nil))
             }
         }
-        return result
+        for (i, ruling) in near.enumerated() where !used.contains(i) && ruling.year == year {
+            result.append((ruling.date, ruling.source))
+        }
+        return result.sorted { $0.date < $1.date }
     }
 
     // MARK: Easter
@@ -268,7 +293,18 @@ final class Evaluator: Sendable {
         }
         switch (matches.count, rule.tie) {
         case (0, _):
-            return rule.none == .start ? start.civilDate(offsetHours: place.offsetHours) : end.civilDate(offsetHours: place.offsetHours)
+            switch rule.none {
+            case .start: return start.civilDate(offsetHours: place.offsetHours)
+            case .end: return end.civilDate(offsetHours: place.offsetHours)
+            case .nextMorning:
+                // Three muhurtas (3 × 48 min) of the tithi after a sunrise inside it.
+                var day = start.civilDate(offsetHours: place.offsetHours)
+                while day <= end.civilDate(offsetHours: place.offsetHours) {
+                    if let rise = Events.sunrise(day, at: place), start <= rise, rise.adding(days: 0.1) <= end { return day }
+                    day = day.adding(days: 1)
+                }
+                return start.civilDate(offsetHours: place.offsetHours)
+            }
         case (1, _), (_, .first): return matches[0].day
         case (_, .second): return matches[matches.count - 1].day
         case (_, .most):
@@ -288,6 +324,7 @@ final class Evaluator: Sendable {
             return (dawn, dawn)
         case .daytime: return (rise, set)
         case .purvahna: return (rise, rise.adding(days: length / 2))
+        case .pratah: return (rise, rise.adding(days: length / 3))
         case .madhyahna: return (rise.adding(days: length * 0.4), rise.adding(days: length * 0.6))
         case .aparahna: return (rise.adding(days: length * 0.6), rise.adding(days: length * 0.8))
         case .pradosha: return (set, set.adding(days: 0.1))

@@ -16,6 +16,9 @@ public struct Festival: Sendable, Hashable {
     public let rule: Rule
     /// Source ids (see ``FestivalCatalog/sources``) or free text.
     public let sources: [String]
+    /// Documented regional or sectarian conventions that keep the festival on another day
+    /// (Gujarat's Naag Panchami, the Nanakshahi Guru Gobind Singh Jayanti).
+    public var conventions: [FestivalConvention] = []
 
     /// The English name.
     public var name: String { names["en"] ?? id }
@@ -27,6 +30,25 @@ public struct Festival: Sendable, Hashable {
     public func isObserved(in region: String, country: String) -> Bool {
         regions.contains { $0.code == region || $0.code == country }
     }
+}
+
+/// A documented convention that keeps a festival by another rule: in its `regions` it replaces
+/// the festival's rule; elsewhere it is an alternative day that almanacs and lists also publish.
+public struct FestivalConvention: Sendable, Hashable {
+    /// A short id (`gujarati`, `nanakshahi`).
+    public let id: String
+    /// What the convention is, for users.
+    public let note: String
+    public let rule: Rule
+    /// ISO 3166-2 codes where this convention is the one kept (may be empty: a community's).
+    public let regions: [String]
+    /// Years in which the convention was in force (`nil`: always).
+    public let years: ClosedRange<Int>?
+    /// Where the convention is documented.
+    public let source: String
+
+    /// Whether the convention applies in a year.
+    public func applies(in year: Int) -> Bool { years?.contains(year) ?? true }
 }
 
 /// A region where a festival is kept, with its weight.

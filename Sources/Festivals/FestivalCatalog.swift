@@ -86,9 +86,26 @@ public struct FestivalCatalog: Sendable {
                 }
             }
             if case .table = entry.rule.rule { tableLocations[entry.id] = fail(["rule"], "") }
-            let festival = Festival(
+            var conventions: [FestivalConvention] = []
+            for (j, convention) in (entry.conventions ?? []).enumerated() {
+                let at: [DataKey] = ["conventions", DataKey(intValue: j)]
+                for (k, code) in (convention.regions ?? []).enumerated() where code != country && !regionCodes.contains(code) {
+                    throw fail(at + ["regions", DataKey(intValue: k)], "region '\(code)' is not a region of \(country) in locales/")
+                }
+                guard !convention.source.isEmpty else { throw fail(at + ["source"], "a convention needs a source") }
+                if let years = convention.years, years.from > years.to {
+                    throw fail(at + ["years"], "years run from \(years.from) to \(years.to): from must not be after to")
+                }
+                if case .relative = convention.rule.rule { throw fail(at + ["rule"], "a convention cannot be a relative rule") }
+                conventions.append(
+                    FestivalConvention(
+                        id: convention.id, note: convention.note, rule: convention.rule.rule, regions: convention.regions ?? [],
+                        years: convention.years.map { $0.from...$0.to }, source: convention.source))
+            }
+            var festival = Festival(
                 id: entry.id, names: entry.names, regions: entry.regions, languages: entry.languages ?? [], span: span,
                 uncertainty: entry.uncertainty ?? .none, rule: entry.rule.rule, sources: entry.sources)
+            festival.conventions = conventions
             festivals.append(festival)
             byID[entry.id] = festival
         }
@@ -206,6 +223,9 @@ public struct FestivalCatalog: Sendable {
         for festival in festivals(region: code, language: language) {
             let source = festival.sources.map { id in sources.first { $0.id == id }?.title ?? id }.joined(separator: "; ")
             for year in from.year...to.year {
+                let convention = code.flatMap { c in festival.conventions.first { $0.regions.contains(c) && $0.applies(in: year) } }
+                let ruleText = convention.map { "\($0.rule.text) (\($0.id) convention)" } ?? festival.rule.text
+                let ruleSource = convention.map { "\($0.source); \(source)" } ?? source
                 for (date, ruling) in try evaluator.resolved(festival, year: year, observer: observer) where date >= from && date <= to {
                     result.append(
                         FestivalOccurrence(
@@ -213,13 +233,27 @@ public struct FestivalCatalog: Sendable {
                             start: date.adding(days: festival.span.lowerBound), end: date.adding(days: festival.span.upperBound),
                             uncertaintyDays: festival.uncertainty.days, regions: festival.regions.map(\.code),
                             languages: festival.languages,
-                            rule: festival.rule.text + (code == nil ? ", \(referenceCity)" : ", \(code!)")
+                            rule: ruleText + (code == nil ? ", \(referenceCity)" : ", \(code!)")
                                 + (ruling == nil ? "" : " (overridden by ruling)"),
-                            source: ruling ?? source))
+                            source: ruling ?? ruleSource))
                 }
             }
         }
         return result.sorted { $0.date != $1.date ? $0.date < $1.date : $0.festivalID < $1.festivalID }
+    }
+
+    /// The days a festival's documented conventions give in a year (those in force that year),
+    /// computed for a region (or nationally): what a user of another almanac may expect.
+    public func conventionDates(of id: String, year: Int, region: String? = nil) throws -> [(
+        convention: FestivalConvention, dates: [CivilDate]
+    )] {
+        guard let festival = festival(id: id) else {
+            throw Diagnostic(.usage, message: "unknown festival '\(id)'")
+        }
+        let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
+        return try festival.conventions.filter { $0.applies(in: year) }.map { convention in
+            (convention, try evaluator.dates(festival, rule: convention.rule, year: year, observer: observer))
+        }
     }
 
     /// The principal days of one festival in a year, computed for a region (or nationally).

@@ -95,7 +95,9 @@ struct DecodedRule: Decodable {
             let tie = try c.decodeIfPresent(String.self, forKey: .tie) ?? "most"
             guard let tieRule = HinduLunarRule.Tie(rawValue: tie) else { throw fail(.tie, "tie must be first, second or most") }
             let none = try c.decodeIfPresent(String.self, forKey: .none) ?? "start"
-            guard let noneRule = HinduLunarRule.NoneRule(rawValue: none) else { throw fail(.none, "none must be start or end") }
+            guard let noneRule = HinduLunarRule.NoneRule(rawValue: none) else {
+                throw fail(.none, "none must be start, end or next_morning")
+            }
             let bhadra = try c.decodeIfPresent(String.self, forKey: .bhadra) ?? "keep"
             guard bhadra == "keep" || bhadra == "avoid" else { throw fail(.bhadra, "bhadra must be keep or avoid") }
             rule = .hinduLunar(

@@ -66,6 +66,9 @@ public struct HinduLunarRule: Sendable, Hashable {
         case arunodaya
         /// Sunrise to midday.
         case purvahna
+        /// The first third of the daytime (pratahkala in the wide sense): the Ghatasthapana of
+        /// the Navratris is done while the pratipada holds in it.
+        case pratah
         /// The third fifth of the daytime.
         case madhyahna
         /// The fourth fifth of the daytime.
@@ -79,8 +82,13 @@ public struct HinduLunarRule: Sendable, Hashable {
     }
     /// When the tithi holds in the window on two days.
     public enum Tie: String, Sendable, Hashable { case first, second, most }
-    /// When it holds on neither day.
-    public enum NoneRule: String, Sendable, Hashable { case start, end }
+    /// When it holds on neither day: the day the tithi begins (`start`) or ends (`end`), or
+    /// `next_morning`: the day whose sunrise the tithi holds for at least three muhurtas (2 h 24 min)
+    /// after it, else the day it begins (Raksha Bandhan when Bhadra covers the first day's aparahna).
+    public enum NoneRule: String, Sendable, Hashable {
+        case start, end
+        case nextMorning = "next_morning"
+    }
 }
 
 /// A nakshatra within a solar month.

@@ -233,4 +233,30 @@ struct CatalogTests {
         #expect(maharashtra.date == CivilDate(iso: "2026-03-03"))
         #expect(maharashtra.source.contains("Maharashtra"))
     }
+
+    @Test("Gujarat keeps its own Naag Panchami: Shravana krishna 5 (2025-08-13) where the North keeps 2025-07-29")
+    func gujaratiConvention() throws {
+        // Drik Panchang 2025: Nag Panchami 29 July; Gujarat's Nag Pancham (Shravan vad 5) 13 August.
+        #expect(try Data.india.dates(of: "naag_panchami", year: 2025) == [CivilDate(iso: "2025-07-29")!])
+        #expect(try Data.india.dates(of: "naag_panchami", year: 2025, region: "IN-GJ") == [CivilDate(iso: "2025-08-13")!])
+        let conventions = try Data.india.conventionDates(of: "naag_panchami", year: 2025)
+        #expect(conventions.map(\.convention.id) == ["gujarati"] && conventions[0].dates == [CivilDate(iso: "2025-08-13")!])
+        let occurrence = try Data.india.occurrences(from: CivilDate(iso: "2025-08-01")!, to: CivilDate(iso: "2025-08-31")!, region: "IN-GJ")
+            .first { $0.festivalID == "naag_panchami" }
+        #expect(occurrence?.rule.contains("gujarati convention") == true)
+    }
+
+    @Test("Raksha Bandhan 2026 is 28 August: Bhadra covers the 27th's aparahna and the purnima holds three muhurtas after the next sunrise")
+    func rakshaBandhanNextMorning() throws {
+        // Government of India holiday list 2026 and Drik Panchang: Raksha Bandhan on Friday 28 August 2026.
+        #expect(try Data.india.dates(of: "raksha_bandhan", year: 2026) == [CivilDate(iso: "2026-08-28")!])
+    }
+
+    @Test("A ruling moves a day across a year's end: Hari Raya Haji 2006-12-31 (JPM), so 2007 has only 2007-12-20")
+    func rulingAcrossYearEnd() throws {
+        // JPM federal public holidays 2006 and 2007: Hari Raya Haji on 10 January and 31 December 2006, 20 December 2007.
+        #expect(
+            try Data.malaysia.dates(of: "hari_raya_haji", year: 2006) == [CivilDate(iso: "2006-01-10")!, CivilDate(iso: "2006-12-31")!])
+        #expect(try Data.malaysia.dates(of: "hari_raya_haji", year: 2007) == [CivilDate(iso: "2007-12-20")!])
+    }
 }

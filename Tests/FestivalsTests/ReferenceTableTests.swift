@@ -10,65 +10,113 @@ import Testing
 /// python `holidays` package 0.109 (its Hindu tables follow Drik Panchang and timeanddate; its
 /// Malaysian ones the federal gazettes) by the `make-reference-*.py` scripts beside them.
 ///
-/// The tables have known errors (research notes, festivals.md): Naag Panchami mixes the Gujarati
-/// date (Shravana krishna 5) into the North Indian one; Guru Gobind Singh Jayanti uses the fixed
-/// Nanakshahi 5 January in 2005-2015; Buddha Purnima 2001-2004 are not full-moon days. They stay in
-/// the count.
+/// The tables have errors. Each one we found is listed in `reference-*-corrections.csv` with the
+/// reason and a source (Buddha Purnima 2001-2004 are the East Asian Buddha's Birthday, not full
+/// moons; Chaitra Navratri contradicts the table's own Gudi Padwa in eight years; ...), and those
+/// rows are scored against the corrected day. A day that a festival's documented convention gives
+/// (`conventions:` in the calendar file: Gujarat's Naag Panchami, the Nanakshahi Guru Gobind Singh
+/// Jayanti) counts as a match, as issue 3 asks.
 @Suite("Reference tables")
 struct ReferenceTableTests {
     struct Score: CustomStringConvertible {
         var exact = 0, nearby = 0, other = 0
         var total: Int { exact + nearby + other }
+        var exactShare: Double { Double(exact) / Double(max(total, 1)) }
+        var withinDayShare: Double { Double(exact + nearby) / Double(max(total, 1)) }
         var description: String {
-            "exact \(exact)/\(total) (\(String(format: "%.1f", 100 * Double(exact) / Double(max(total, 1))))%), ±1 \(nearby), other \(other)"
+            "exact \(exact)/\(total) (\(String(format: "%.1f", 100 * exactShare))%), ±1 \(nearby) (within a day \(String(format: "%.1f", 100 * withinDayShare))%), other \(other)"
         }
     }
 
-    static func score(_ file: String, catalog: FestivalCatalog) throws -> (total: Score, perFestival: [String: Score]) {
-        let path = "\(Data.root)/Tests/FestivalsTests/Fixtures/\(file)"
-        let table = try CSVTable(path: path)
+    struct Result {
         var total = Score()
-        var per: [String: Score] = [:]
+        var perFestival: [String: Score] = [:]
+        /// Rows matched only through a documented convention.
+        var byConvention = 0
+        /// Rows scored against a corrected day.
+        var corrected = 0
+        var misses: [String] = []
+    }
+
+    /// (festival, year, published day) → corrected day.
+    static func corrections(_ file: String) throws -> [String: CivilDate] {
+        let table = try CSVTable(path: "\(Data.root)/Tests/FestivalsTests/Fixtures/\(file)")
+        var result: [String: CivilDate] = [:]
         for row in table.rows {
-            let id = row.values[1], year = Int(row.values[2])!, published = CivilDate(iso: row.values[3])!
+            #expect(!row.values[4].isEmpty && !row.values[5].isEmpty, "a correction needs a reason and a source: \(row.values)")
+            result["\(row.values[0])|\(row.values[1])|\(row.values[2])"] = CivilDate(iso: row.values[3])!
+        }
+        return result
+    }
+
+    static func score(_ file: String, corrections: String, catalog: FestivalCatalog) throws -> Result {
+        let table = try CSVTable(path: "\(Data.root)/Tests/FestivalsTests/Fixtures/\(file)")
+        let fixes = try Self.corrections(corrections)
+        var result = Result()
+        var applied = 0
+        for row in table.rows {
+            let id = row.values[1], year = Int(row.values[2])!
             guard catalog.festival(id: id) != nil else { continue }
+            var published = CivilDate(iso: row.values[3])!
+            if let fixed = fixes["\(id)|\(year)|\(published)"] {
+                published = fixed
+                applied += 1
+            }
             let ours = try catalog.dates(of: id, year: year)
-            let gap = ours.map { abs($0.days(to: published)) }.min() ?? 99
+            var gap = ours.map { abs($0.days(to: published)) }.min() ?? 99
+            if gap != 0, try catalog.conventionDates(of: id, year: year).contains(where: { $0.dates.contains(published) }) {
+                gap = 0
+                result.byConvention += 1
+            }
             switch gap {
             case 0:
-                total.exact += 1
-                per[id, default: Score()].exact += 1
+                result.total.exact += 1
+                result.perFestival[id, default: Score()].exact += 1
             case 1:
-                total.nearby += 1
-                per[id, default: Score()].nearby += 1
+                result.total.nearby += 1
+                result.perFestival[id, default: Score()].nearby += 1
             default:
-                total.other += 1
-                per[id, default: Score()].other += 1
+                result.total.other += 1
+                result.perFestival[id, default: Score()].other += 1
+            }
+            if gap != 0 {
+                result.misses.append("\(id) \(year): table \(published), ours \(ours.map(\.description).joined(separator: " "))")
             }
         }
-        return (total, per)
+        result.corrected = applied
+        // Every correction names a row of the table.
+        #expect(applied == fixes.count, "\(file): \(fixes.count - applied) corrections name no row")
+        return result
     }
 
-    @Test("India 2001-2035: at least 92 % of principal days exact and 97 % within a day (measured 93.0 % / 97.8 % of 1,251 rows)")
+    static func report(_ name: String, _ result: Result) {
+        print("\(name):", result.total, "- \(result.byConvention) by a documented convention, \(result.corrected) rows corrected")
+        for (id, score) in result.perFestival.sorted(by: { $0.key < $1.key }) { print("  \(id): \(score)") }
+        for miss in result.misses { print("  miss: \(miss)") }
+    }
+
+    @Test("India 2001-2035 (1,251 rows): at least 96 % of principal days exact and 99.5 % within a day (measured 96.2 % / 99.5 %)")
     func india() throws {
-        let (total, per) = try Self.score("reference-IN.csv", catalog: Data.india)
-        print("India vs python holidays:", total)
-        for (id, score) in per.sorted(by: { $0.key < $1.key }) { print("  \(id): \(score)") }
-        #expect(total.total >= 1200)
-        #expect(Double(total.exact) / Double(total.total) >= 0.92)
-        #expect(Double(total.exact + total.nearby) / Double(total.total) >= 0.97)
-        // The festivals the research called perfect stay perfect.
-        for id in ["diwali", "ganesh_chaturthi", "guru_nanak_jayanti", "kali_puja", "maha_navami", "maha_shivaratri", "rath_yatra"] {
-            #expect(per[id]?.exact == per[id]?.total, "\(id): \(per[id]!)")
+        let result = try Self.score("reference-IN.csv", corrections: "reference-IN-corrections.csv", catalog: Data.india)
+        Self.report("India vs python holidays (corrected)", result)
+        #expect(result.total.total >= 1200)
+        #expect(result.total.exactShare >= 0.96)
+        #expect(result.total.withinDayShare >= 0.995)
+        // The festivals the research called perfect stay perfect, and those fixed here too.
+        for id in [
+            "diwali", "ganesh_chaturthi", "guru_nanak_jayanti", "kali_puja", "maha_navami", "maha_shivaratri", "rath_yatra",
+            "raksha_bandhan", "navratri", "chaitra_navratri",
+        ] {
+            #expect(result.perFestival[id]?.exact == result.perFestival[id]?.total, "\(id): \(result.perFestival[id]!)")
         }
     }
 
-    @Test("Malaysia 2001-2027: Chinese New Year all exact; overall at least 75 % exact (measured 77.3 %)")
+    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 93 % exact and 98 % within a day (measured 93.3 % / 98.2 %)")
     func malaysia() throws {
-        let (total, per) = try Self.score("reference-MY.csv", catalog: Data.malaysia)
-        print("Malaysia vs python holidays:", total)
-        for (id, score) in per.sorted(by: { $0.key < $1.key }) { print("  \(id): \(score)") }
-        #expect(per["chinese_new_year"]?.exact == 27)
-        #expect(Double(total.exact) / Double(total.total) >= 0.75)
+        let result = try Self.score("reference-MY.csv", corrections: "reference-MY-corrections.csv", catalog: Data.malaysia)
+        Self.report("Malaysia vs python holidays (corrected)", result)
+        #expect(result.perFestival["chinese_new_year"]?.exact == 27)
+        #expect(result.total.exactShare >= 0.93)
+        #expect(result.total.withinDayShare >= 0.98)
     }
 }
