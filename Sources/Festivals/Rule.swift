@@ -66,8 +66,8 @@ public struct HinduLunarRule: Sendable, Hashable {
         case arunodaya
         /// Sunrise to midday.
         case purvahna
-        /// The first third of the daytime (pratahkala in the wide sense): the Ghatasthapana of
-        /// the Navratris is done while the pratipada holds in it.
+        /// The first third of the daytime (pratahkala in the wide sense): Sharad Navratri's
+        /// Ghatasthapana is done while the pratipada holds in it (Chaitra Navratri keeps the sunrise rule).
         case pratah
         /// The third fifth of the daytime.
         case madhyahna
