@@ -81,8 +81,6 @@ public struct ComparisonTable: Sendable {
     /// The table as CSV: a header row and one row per key (no totals row: the totals are the
     /// columns' sums, and a `total` key could clash with a real one).
     public var csv: String {
-        var writer = CSVWriter(header: header)
-        for row in rows { writer.appendRow(row.map(\.plainText)) }
-        return writer.text
+        return CSVWriter.render(header: header, rows: rows.map { $0.map(\.plainText) })
     }
 }

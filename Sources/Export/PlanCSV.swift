@@ -5,8 +5,6 @@ import PlannerIO
 public enum PlanCSV {
     /// The CSV text of a table.
     public static func render(_ table: PlanTable) -> String {
-        var writer = CSVWriter(header: table.header)
-        for row in table.rows { writer.appendRow(row.map(\.plainText)) }
-        return writer.text
+        CSVWriter.render(header: table.header, rows: table.rows.map { $0.map(\.plainText) })
     }
 }

@@ -30,9 +30,7 @@ public struct AllocationReport: Sendable {
     public func render(_ format: Format) -> String {
         switch format {
         case .csv:
-            var writer = CSVWriter(header: Self.header)
-            rows.forEach { writer.appendRow($0) }
-            return writer.text
+            return CSVWriter.render(header: Self.header, rows: rows)
         case .table:
             return TextTable.render(header: Self.header, rows: rows)
         case .json:

@@ -5,6 +5,13 @@ public struct CSVWriter: Sendable {
 
     public init(header: [String]) { appendRow(header) }
 
+    /// The CSV text of a header and rows.
+    public static func render(header: [String], rows: [[String]]) -> String {
+        var writer = CSVWriter(header: header)
+        for row in rows { writer.appendRow(row) }
+        return writer.text
+    }
+
     /// Appends one row.
     public mutating func appendRow(_ fields: [String]) {
         text += fields.map(Self.escape).joined(separator: ",")

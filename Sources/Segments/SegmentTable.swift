@@ -23,9 +23,7 @@ public enum SegmentTable {
 
     /// The rows as CSV text.
     public static func csv(_ rows: [SegmentRow]) -> String {
-        var writer = CSVWriter(header: header)
-        for row in rows { writer.appendRow(fields(row)) }
-        return writer.text
+        CSVWriter.render(header: header, rows: rows.map(fields))
     }
 
     /// The rows and the read report as JSON: every CSV column plus level, mean spend, the 180 and

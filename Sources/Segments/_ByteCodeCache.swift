@@ -35,14 +35,7 @@ final class ByteCodeCache {
     }
 
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { LanguageImputation.fnv1a(bytes) }
 
     /// The code stored for `bytes`, or `nil`.
     @inline(__always)

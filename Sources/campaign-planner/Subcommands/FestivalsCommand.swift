@@ -124,9 +124,7 @@ struct FestivalListing {
     }
 
     func csv() -> String {
-        var writer = CSVWriter(header: Self.header)
-        rows.forEach { writer.appendRow($0) }
-        return writer.text
+        CSVWriter.render(header: Self.header, rows: rows)
     }
 
     func table() -> String {

@@ -67,9 +67,7 @@ struct RegionListing {
     func render(_ format: ListFormat) -> String {
         switch format {
         case .csv:
-            var writer = CSVWriter(header: Self.header)
-            rows.forEach { writer.appendRow($0) }
-            return writer.text
+            return CSVWriter.render(header: Self.header, rows: rows)
         case .table:
             return TextTable.render(header: Self.header, rows: rows)
         case .json:
@@ -117,9 +115,7 @@ struct LanguageReport {
         switch format {
         case .table: return TextTable.render(header: ["field", "value"], rows: facts.map { [$0.0, $0.1] })
         case .csv:
-            var writer = CSVWriter(header: ["field", "value"])
-            facts.forEach { writer.appendRow([$0.0, $0.1]) }
-            return writer.text
+            return CSVWriter.render(header: ["field", "value"], rows: facts.map { [$0.0, $0.1] })
         case .json: return JSONValue.object(facts.map { ($0.0, .string($0.1)) }).render() + "\n"
         }
     }
