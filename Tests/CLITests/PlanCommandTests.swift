@@ -50,7 +50,27 @@ struct PlanCommandTests {
         #expect(sheetTexts == messages.map { ($0["text"] as? String) ?? "" })
         #expect(sheetTexts.contains { $0.unicodeScalars.contains { (0x0980...0x09FF).contains($0.value) } })  // Bengali script
         let segments = try #require(json["segments"] as? [[String: Any]])
-        #expect(try #require(sheets["Segments"]).count == segments.count + 2)
+        let segmentRows = try #require(sheets["Segments"])
+        #expect(segmentRows.count == segments.count + 2)  // header, segments, totals
+        for (row, segment) in zip(segmentRows.dropFirst(), segments) {
+            #expect(row[0] == segment["id"] as? String)
+            #expect(Int(row[4]) == segment["customers"] as? Int)
+        }
+        // Calendar: one row per line, flights as real dates shown ISO.
+        let calendar = try #require(sheets["Calendar"])
+        #expect(calendar.count == lines.count + 1)
+        for row in calendar.dropFirst() {
+            let line = try #require(lines.first { $0["id"] as? String == row[0] })
+            let flight = try #require(line["flight"] as? [String: Any])
+            #expect(row[6] == flight["start"] as? String && row[7] == flight["end"] as? String)
+        }
+        // Excluded and Assumptions: the same rows as plan.json.
+        let excluded = try #require(json["excluded"] as? [[String: Any]])
+        #expect(try #require(sheets["Excluded"]).dropFirst().map { $0[3] } == excluded.map { ($0["reason"] as? String) ?? "" })
+        let assumptions = try #require(json["assumptions"] as? [[String: Any]])
+        #expect(
+            try #require(sheets["Assumptions"]).dropFirst().map { $0[0] + "=" + $0[1] }
+                == assumptions.map { "\($0["key"] as? String ?? "")=\($0["value"] as? String ?? "")" })
 
         // Same inputs, same bytes.
         let again = Self.outputFolder()
