@@ -95,7 +95,7 @@ extension PlanContext {
         let certificate = result.certificate
         let segmentFestivals = Dictionary(grouping: lines, by: \.segment).mapValues { Array(Set($0.map(\.festival))).sorted() }
         return Plan(
-            name: brief.name, country: brief.country, currency: currency, period: brief.period, asOf: request.today, budget: budget,
+            name: brief.name, country: brief.country, currency: currency, period: brief.period, asOf: asOf, budget: budget,
             assumptions: assumptionList(),
             segments: segments.map { s in
                 PlanSegment(

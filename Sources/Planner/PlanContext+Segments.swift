@@ -18,7 +18,7 @@ extension PlanContext {
             explicit[field] = brief.customers.columns[key]
         }
         let reader = try SegmentReader(
-            catalog: locales, country: brief.country, mapping: ColumnMapping(explicit: explicit), asOf: request.today)
+            catalog: locales, country: brief.country, mapping: ColumnMapping(explicit: explicit), asOf: asOf)
         let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
         readReport = result.report
         let rejected = result.report.rowsRead - result.report.accepted

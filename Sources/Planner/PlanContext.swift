@@ -47,6 +47,8 @@ struct PlanContext {
     var excluded: [Exclusion] = []
     var assumptions: [Assumption] = []
     var readReport: SegmentReadReport?
+    /// The day the plan is made for.
+    var asOf: CivilDate { request.today ?? brief.period.start }
 
     init(request: PlanRequest, document: DataDocument<Brief>) throws {
         self.request = request
@@ -79,8 +81,8 @@ struct PlanContext {
                 at: ["festivals", DataKey(intValue: i)], message: "unknown festival '\(id)'",
                 hint: "festivals in calendars/\(brief.country).yaml: \(known.joined(separator: ", "))")
         }
-        for id in (brief.priority) where festivals.festival(id: id) == nil {
-            throw document.diagnostic(at: ["priority"], message: "unknown festival '\(id)'")
+        for (i, id) in brief.priority.enumerated() where festivals.festival(id: id) == nil {
+            throw document.diagnostic(at: ["priority", DataKey(intValue: i)], message: "unknown festival '\(id)'")
         }
         let templateIDs = templates.templates.map(\.id)
         if templates.template(id: brief.templates.default) == nil {

@@ -8,15 +8,16 @@ public struct PlanRequest: Sendable {
     public let dataRoot: String
     /// A customers CSV to use instead of the brief's.
     public let customers: String?
-    /// The day the plan is made for: activity windows count back from it.
-    public let today: CivilDate
+    /// The day the plan is made for: activity windows count back from it (default: the brief's
+    /// first day, so a plan does not depend on when it is run).
+    public let today: CivilDate?
     /// Where rejected customer rows go (`nil`: nowhere).
     public let rejectsPath: String?
     /// Fail when more than this share of customer rows is rejected.
     public let maxRejectRate: Double
 
     public init(
-        briefPath: String, dataRoot: String, customers: String? = nil, today: CivilDate, rejectsPath: String? = nil,
+        briefPath: String, dataRoot: String, customers: String? = nil, today: CivilDate? = nil, rejectsPath: String? = nil,
         maxRejectRate: Double = 0.01
     ) {
         self.briefPath = briefPath

@@ -40,13 +40,12 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let start = try Brief.load(path: brief).period.start
         // Rejected rows go to a scratch file first, so a run that fails writes nothing to --out.
         let scratch = "\(FileBytes.temporaryDirectory)/campaign-planner-rejects-\(getpid()).csv"
         defer { unlink(scratch) }
         let plan = try PlanBuilder.build(
             PlanRequest(
-                briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) } ?? start,
+                briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) },
                 rejectsPath: scratch, maxRejectRate: maxRejectRate))
         var written = try PlanExport.write(plan, to: out, formats: formats.compactMap(ExportFormat.init(rawValue:)))
         let rejectsPath = rejects ?? "\(out)/rejects.csv"
