@@ -365,6 +365,15 @@ final class Evaluator: Sendable {
             probe = end.adding(days: 1)
         }
         if let near = rule.nearTithi, chosen.count > 1 {
+            // Thaipusam is the Pusam of the full moon that falls in Thai ("the full moon day of the
+            // Tamil month of Thai, coinciding with Pusam"): a nakshatra whose tithi ends before the
+            // sankranti belongs to the month before.
+            let inMonth = chosen.filter { day in
+                let end = Events.elongation(
+                    Double(near % 30) * 12, near: Moment(local: day, hours: 12, offsetHours: place.offsetHours))
+                return startMoment <= end && end < endMoment
+            }
+            if !inMonth.isEmpty { chosen = inMonth }
             func distance(_ d: CivilDate) -> Int {
                 guard let rise = Events.sunrise(d, at: place) else { return 99 }
                 let t = SunMoon.tithi(rise)

@@ -259,4 +259,15 @@ struct CatalogTests {
             try Data.malaysia.dates(of: "hari_raya_haji", year: 2006) == [CivilDate(iso: "2006-01-10")!, CivilDate(iso: "2006-12-31")!])
         #expect(try Data.malaysia.dates(of: "hari_raya_haji", year: 2007) == [CivilDate(iso: "2007-12-20")!])
     }
+
+    @Test("Vishu is the day of the first sunrise after the Mesha sankranti; Thaipusam is the Pusam of Thai's full moon")
+    func vishuAndThaipusam() throws {
+        // Drik Panchang 2022 (via Firstpost): sankranti 08:56 on 14 April, Vishu 15 April;
+        // 2021: sankranti 02:48 on 14 April (balajinerul.com), Vishu 14 April, in Kerala too.
+        #expect(try Data.india.dates(of: "vishu", year: 2022) == [CivilDate(iso: "2022-04-15")!])
+        #expect(try Data.india.dates(of: "vishu", year: 2021, region: "IN-KL") == [CivilDate(iso: "2021-04-14")!])
+        // 2025: the 13 January full moon comes before the Makara sankranti (Margazhi's); Malaysia
+        // gazetted Thaipusam on 11 February (JPM 2025; python holidays' table agrees).
+        #expect(try Data.malaysia.dates(of: "thaipusam", year: 2025) == [CivilDate(iso: "2025-02-11")!])
+    }
 }

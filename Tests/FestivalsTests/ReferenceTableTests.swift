@@ -95,12 +95,12 @@ struct ReferenceTableTests {
         for miss in result.misses { print("  miss: \(miss)") }
     }
 
-    @Test("India 2001-2035 (1,251 rows): at least 96 % of principal days exact and 99.5 % within a day (measured 96.2 % / 99.5 %)")
+    @Test("India 2001-2035 (1,251 rows): at least 96.3 % of principal days exact and 99.5 % within a day (measured 96.3 % / 99.5 %)")
     func india() throws {
         let result = try Self.score("reference-IN.csv", corrections: "reference-IN-corrections.csv", catalog: Data.india)
         Self.report("India vs python holidays (corrected)", result)
         #expect(result.total.total >= 1200)
-        #expect(result.total.exactShare >= 0.96)
+        #expect(result.total.exactShare >= 0.963)
         #expect(result.total.withinDayShare >= 0.995)
         // The festivals the research called perfect stay perfect, and those fixed here too.
         for id in [
@@ -111,12 +111,12 @@ struct ReferenceTableTests {
         }
     }
 
-    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 93 % exact and 98 % within a day (measured 93.3 % / 98.2 %)")
+    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 93.8 % exact and 98.7 % within a day (measured 93.9 % / 98.8 %)")
     func malaysia() throws {
         let result = try Self.score("reference-MY.csv", corrections: "reference-MY-corrections.csv", catalog: Data.malaysia)
         Self.report("Malaysia vs python holidays (corrected)", result)
         #expect(result.perFestival["chinese_new_year"]?.exact == 27)
-        #expect(result.total.exactShare >= 0.93)
-        #expect(result.total.withinDayShare >= 0.98)
+        #expect(result.total.exactShare >= 0.938)
+        #expect(result.total.withinDayShare >= 0.987)
     }
 }

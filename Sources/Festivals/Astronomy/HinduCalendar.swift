@@ -94,6 +94,10 @@ public enum HinduCalendar {
         case bengal
         /// The civil day of the sankranti at the reference meridian, no sunrise rule.
         case civil
+        /// The day of the first sunrise after the sankranti: Kerala's Vishu, whose Vishukkani is
+        /// seen at that sunrise, so a Medam sankranti after sunrise puts Vishu on the next day
+        /// (Drik Panchang 2022: sankranti 08:56 on 14 April, Vishu 15 April).
+        case sunrise
     }
 
     /// The first civil day of the solar month that begins with `sankranti` at a place.
@@ -111,6 +115,9 @@ public enum HinduCalendar {
             return sankranti < cut ? day : day.adding(days: 1)
         case .bengal:
             return day.adding(days: 1)
+        case .sunrise:
+            guard let rise = Events.sunrise(day, at: place) else { return day }
+            return sankranti < rise ? day : day.adding(days: 1)
         }
     }
 }
