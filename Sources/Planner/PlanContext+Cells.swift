@@ -118,7 +118,16 @@ extension PlanContext {
             return try templates.render(
                 templateID: template, language: segment.language, channel: channel, values: values, country: brief.country)
         } catch {
-            throw Diagnostic(.data, path: spec.path, message: "\(template) in \(used) on \(channel.rawValue): \(error)")
+            switch error {
+            case .missingArgument(_, _, let argument), .invalidValue(_, let argument, _, _):
+                throw document.diagnostic(
+                    at: brief.arguments[argument] == nil ? ["arguments"] : ["arguments", DataKey(stringValue: argument)],
+                    message: "template '\(template)' needs a valid value for '\(argument)': \(error.diagnostic.message)",
+                    hint: "set it under arguments")
+            default:
+                throw Diagnostic(
+                    .data, path: spec.path, message: "\(template) in \(used) on \(channel.rawValue): \(error.diagnostic.message)")
+            }
         }
     }
 }

@@ -149,6 +149,10 @@ struct PlanBuilderTests {
                 "segmentation.min_budget", "the budget cannot cover every segment's minimum"
             ),
             (Workspace.brief(extra: "templates: {default: festive-ofer}"), "templates.default", "unknown template 'festive-ofer'"),
+            (
+                Workspace.brief(extra: "arguments: {discount: \"95\"}"), "arguments.discount",
+                "template 'festive-offer' needs a valid value for 'discount'"
+            ),
         ])
     func badBriefs(brief: String, field: String, message: String) throws {
         do {
