@@ -8,7 +8,6 @@
 //
 //   swift run -c release AllocationBenchmark [--sizes 100,1000] [--runs 7]
 //                                            [--write-instances DIR] [--only budget]
-import Locales
 import Allocation
 import Foundation
 
