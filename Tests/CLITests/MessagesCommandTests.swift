@@ -9,6 +9,7 @@ struct MessagesCommandTests {
         let directory = NSTemporaryDirectory() + "data-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory + "/templates", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: directory + "/locales", withDestinationPath: CLI.packageRoot + "/locales")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/calendars", withDestinationPath: CLI.packageRoot + "/calendars")
         for (name, text) in templates { try text.write(toFile: "\(directory)/templates/\(name)", atomically: true, encoding: .utf8) }
         return directory
     }
@@ -33,6 +34,17 @@ struct MessagesCommandTests {
         let result = try CLI.run(["templates", "check", "--data", folder])
         #expect(result.status == 65)
         #expect(result.stderr.contains("[hi] argument 'discount' is missing"))
+    }
+
+    @Test("templates check names a festival id the calendar does not have")
+    func unknownFestival() throws {
+        let folder = try dataFolder([
+            "festive-offer.yaml": Self.offer.replacingOccurrences(of: "festival: diwali", with: "festival: diwalli")
+        ])
+        let result = try CLI.run(["templates", "check", "--data", folder])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("festive-offer.yaml:6:"))
+        #expect(result.stderr.contains("unknown festival 'diwalli' (not in calendars/IN.yaml)"))
     }
 
     @Test("render --format json has every field")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Festivals
 import Locales
 import Messages
 import PlannerIO
@@ -47,8 +48,30 @@ struct TemplatesCommand: ParsableCommand {
                 }
                 print(line)
             }
-            print("\(report.templates.count) templates, \(report.errors.count) errors, \(report.warnings.count) warnings")
-            if !report.errors.isEmpty { throw ExitCode(65) }
+            let unknownFestivals = try Self.unknownFestivals(
+                in: directory ?? "\(root)/templates", root: root, country: country.uppercased(), locales: locales)
+            for problem in unknownFestivals { Terminal.printError(problem.description) }
+            let errors = report.errors.count + unknownFestivals.count
+            print("\(report.templates.count) templates, \(errors) errors, \(report.warnings.count) warnings")
+            if errors > 0 { throw ExitCode(65) }
+        }
+
+        /// A template's `festival` must be a festival id of the country's calendar (or `none`).
+        static func unknownFestivals(in directory: String, root: String, country: String, locales: LocaleCatalog) throws -> [Diagnostic] {
+            struct Header: Decodable { let festival: String? }
+            let calendar = try FestivalCatalog(directory: "\(root)/calendars", country: country, locales: locales)
+            var problems: [Diagnostic] = []
+            for name in try DirectoryListing.files(in: directory) where name.hasSuffix(".yaml") {
+                let path = "\(directory)/\(name)"
+                guard let document = try? DataDocument<Header>(path: path), let festival = document.value.festival, festival != "none",
+                    calendar.festival(id: festival) == nil
+                else { continue }
+                problems.append(
+                    document.diagnostic(
+                        at: ["festival"], message: "unknown festival '\(festival)' (not in calendars/\(country).yaml)",
+                        hint: "use a festival id from `campaign-planner festivals --format csv`, or none"))
+            }
+            return problems
         }
     }
 }
