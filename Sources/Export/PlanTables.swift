@@ -85,10 +85,12 @@ public enum PlanTables {
         return PlanTable(name: "Summary", fileName: "summary.csv", header: ["item", "value"], rows: rows, totalColumns: [])
     }
 
-    /// The certificate in one line, for readers: "optimal (gap 0.0e+00 of 1.2e-12); last rupee returns ₹3.41".
+    /// The certificate in one line, for readers: how close to the best possible plan this one is
+    /// proven to be, and what the last rupee returns (the budget's shadow price).
     public static func certificateLine(_ c: PlanCertificate) -> String {
-        "\(c.method): objective \(DecimalText.fixed(c.objective, places: 2)), dual bound \(DecimalText.fixed(c.dualBound, places: 2)), "
-            + "relative gap \(PlanJSON.scientific(c.relativeGap).render()), last rupee returns \(DecimalText.fixed(c.lambda, places: 4))"
+        "proven within a relative gap of \(DecimalText.scientific(c.relativeGap)) of the best possible plan "
+            + "(\(c.method): objective \(DecimalText.fixed(c.objective, places: 2)), bound \(DecimalText.fixed(c.dualBound, places: 2))); "
+            + "the last rupee spent returns \(DecimalText.fixed(c.lambda, places: 4))"
     }
 
     static func assumptions(_ plan: Plan) -> PlanTable {
