@@ -264,7 +264,10 @@ final class Evaluator: Sendable {
                     Double(rule.tithi - 1) * 12 + 6, near: Moment(julianDay: (start.julianDay + end.julianDay) / 2))
                 if half == 0 { start = middle } else { end = middle }
             }
-            let day = Self.day(holding: start, end, rule: rule, at: place)
+            var day =
+                rule.holikaBhadra
+                ? Self.holikaDay(start, end, rule: rule, at: place) : Self.day(holding: start, end, rule: rule, at: place)
+            if let star = rule.nakshatra { day = Self.nakshatraDay(day, star: star, start, end, rule: rule, at: place) }
             if day.year == year && !result.contains(day) { result.append(day) }
         }
         return result
@@ -311,6 +314,40 @@ final class Evaluator: Sendable {
             for match in matches where best == nil || match.share > best!.share + 1e-9 { best = match }
             return best!.day
         }
+    }
+
+    /// Holika Dahan (`bhadra: holika`): the first evening whose pradosha the purnima holds, when
+    /// Bhadra (the purnima's first half) is over before that night's midnight; when Bhadra runs
+    /// past it, the next evening if the purnima holds three and a half praharas (7/8 of the
+    /// daytime) after that sunrise, else the first evening (in Bhadra's tail). Drik Panchang 2016,
+    /// 2023 and 2026 keep the second evening (purnima ending before it) by this rule.
+    static func holikaDay(_ start: Moment, _ end: Moment, rule: HinduLunarRule, at place: Place) -> CivilDate {
+        let first = day(holding: start, end, rule: rule, at: place)
+        let bhadraEnd = Moment(julianDay: (start.julianDay + end.julianDay) / 2)
+        guard let set = Events.sunset(first, at: place), let nextRise = Events.sunrise(first.adding(days: 1), at: place),
+            let nextSet = Events.sunset(first.adding(days: 1), at: place)
+        else { return first }
+        let midnight = Moment(julianDay: (set.julianDay + nextRise.julianDay) / 2)
+        guard bhadraEnd > midnight, end > nextRise else { return first }
+        let held = end.julianDay - nextRise.julianDay, daytime = nextSet.julianDay - nextRise.julianDay
+        return held >= daytime * 7 / 8 ? first.adding(days: 1) : first
+    }
+
+    /// The day after `day` when the tithi holds three muhurtas after its sunrise and the
+    /// nakshatra holds in its kala window but not in `day`'s (Vijayadashami with Shravana), else `day`.
+    static func nakshatraDay(
+        _ day: CivilDate, star: Int, _ start: Moment, _ end: Moment, rule: HinduLunarRule, at place: Place
+    ) -> CivilDate {
+        // A nakshatra lasts about a day: it holds in a window of hours iff it holds at one end.
+        func holds(_ window: (Moment, Moment)?) -> Bool {
+            guard let window else { return false }
+            return SunMoon.nakshatra(window.0) == star || SunMoon.nakshatra(window.1) == star
+        }
+        let next = day.adding(days: 1)
+        guard let rise = Events.sunrise(next, at: place), start <= rise, rise.adding(days: 0.1) <= end,
+            !holds(window(rule.kala, on: day, at: place)), holds(window(rule.kala, on: next, at: place))
+        else { return day }
+        return next
     }
 
     /// The window of a day in which a tithi is looked for (a point when both ends are equal).

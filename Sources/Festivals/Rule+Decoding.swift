@@ -99,18 +99,19 @@ struct DecodedRule: Decodable {
                 throw fail(.none, "none must be start, end or next_morning")
             }
             let bhadra = try c.decodeIfPresent(String.self, forKey: .bhadra) ?? "keep"
-            guard bhadra == "keep" || bhadra == "avoid" else { throw fail(.bhadra, "bhadra must be keep or avoid") }
+            guard ["keep", "avoid", "holika"].contains(bhadra) else { throw fail(.bhadra, "bhadra must be keep, avoid or holika") }
+            var star: Int? = nil
+            if c.contains(.nakshatra) { star = try name(.nakshatra, HinduCalendar.nakshatraNumbers, what: "nakshatra") }
             rule = .hinduLunar(
                 HinduLunarRule(
                     month: month, tithi: paksha == "shukla" ? n : n + 15, kala: kala, tie: tieRule, none: noneRule,
-                    avoidBhadra: bhadra == "avoid", scheme: scheme))
+                    avoidBhadra: bhadra == "avoid", holikaBhadra: bhadra == "holika", nakshatra: star, scheme: scheme))
         case "sankranti":
             rule = .sankranti(
                 rashi: try name(.rashi, rashis, what: "rashi"), monthStart: try name(.month_start, starts, what: "month start rule"),
                 offset: offset)
         case "solar_nakshatra":
-            var nakshatras = HinduCalendar.nakshatraAliases
-            for (i, n) in HinduCalendar.nakshatraNames.enumerated() { nakshatras[n] = i + 1 }
+            let nakshatras = HinduCalendar.nakshatraNumbers
             let near = try c.decodeIfPresent(Int.self, forKey: .near_tithi)
             if let near, !(1...30).contains(near) { throw fail(.near_tithi, "near_tithi must be 1...30") }
             rule = .solarNakshatra(

@@ -53,6 +53,16 @@ public struct HinduLunarRule: Sendable, Hashable {
     /// Leave out the half of the tithi ruled by the Vishti (Bhadra) karana: Raksha Bandhan and
     /// Holika Dahan are never kept in Bhadra.
     public var avoidBhadra: Bool = false
+    /// Holika Dahan's Bhadra rule (Drik Panchang's stated muhurta rules, after the Dharmasindhu):
+    /// the first evening whose pradosha the purnima holds, unless Bhadra (its first half) lasts
+    /// past that night's midnight; then the next evening when the purnima holds for three and a
+    /// half praharas (7/8 of the daytime) after that sunrise, else Bhadra's tail on the first night.
+    public var holikaBhadra: Bool = false
+    /// Vijayadashami's nakshatra rule: the day after the kala day is kept when the tithi holds
+    /// for at least three muhurtas after its sunrise and this nakshatra (Shravana) holds in its
+    /// kala window but not in the first day's (Drik Panchang 2019: dashami 12:38 7 Oct - 14:50 8 Oct, Shravana in the 8 October
+    /// aparahna, Dussehra 8 October).
+    public var nakshatra: Int? = nil
     /// How the month was written (for the description).
     public var scheme: String
 
@@ -128,7 +138,7 @@ extension Rule {
             let paksha = r.tithi <= 15 ? "shukla" : "krishna"
             let n = r.tithi <= 15 ? r.tithi : r.tithi - 15
             return
-                "\(HinduCalendar.monthNames[r.month].titled) \(paksha) \(n) (amanta), tithi at \(r.kala.rawValue)\(r.avoidBhadra ? " outside Bhadra" : "")"
+                "\(HinduCalendar.monthNames[r.month].titled) \(paksha) \(n) (amanta), tithi at \(r.kala.rawValue)\(r.avoidBhadra ? " outside Bhadra" : "")\(r.holikaBhadra ? " (Holika Bhadra rule)" : "")\(r.nakshatra.map { " or next day with \(HinduCalendar.nakshatraNames[$0 - 1])" } ?? "")"
         case .sankranti(let rashi, let start, let offset):
             return "\(HinduCalendar.rashiNames[rashi].titled) sankranti, \(start.rawValue) month start\(signed(offset))"
         case .solarNakshatra(let r):

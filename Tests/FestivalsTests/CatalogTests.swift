@@ -270,4 +270,25 @@ struct CatalogTests {
         // gazetted Thaipusam on 11 February (JPM 2025; python holidays' table agrees).
         #expect(try Data.malaysia.dates(of: "thaipusam", year: 2025) == [CivilDate(iso: "2025-02-11")!])
     }
+
+    @Test("Holika Dahan moves to the next evening when Bhadra runs past midnight; Dussehra moves to Shravana's day")
+    func holikaAndDussehra() throws {
+        // india.com (Drik Panchang timings): purnima 15:12 on 22 March 2016 - 17:30 on 23 March,
+        // Bhadra to 03:15; Holika Dahan 23 March, Holi 24 March.
+        #expect(try Data.india.dates(of: "holika_dahan", year: 2016) == [CivilDate(iso: "2016-03-23")!])
+        #expect(try Data.india.dates(of: "holi", year: 2016) == [CivilDate(iso: "2016-03-24")!])
+        // DNA India 2023-03-04 (Drik Panchang): purnima 16:17 on 6 March - 18:09 on 7 March;
+        // Holika Dahan 7 March, Holi 8 March.
+        #expect(try Data.india.dates(of: "holi", year: 2023) == [CivilDate(iso: "2023-03-08")!])
+        // 2024 (aajtak): Bhadra ends before midnight on 24 March: Holika Dahan that night.
+        #expect(try Data.india.dates(of: "holika_dahan", year: 2024) == [CivilDate(iso: "2024-03-24")!])
+        // Indian Express 2019-10-07 (Drik Panchang): dashami 12:38 on 7 Oct - 14:50 on 8 Oct,
+        // Shravana 17:26 on 7 Oct - 20:13 on 8 Oct; Dussehra 8 October.
+        #expect(try Data.india.dates(of: "dussehra", year: 2019) == [CivilDate(iso: "2019-10-08")!])
+        // NDTV 2022 (Drikpanchang): dashami 14:20 on 4 Oct - 12:00 on 5 Oct; Dussehra 5 October.
+        #expect(try Data.india.dates(of: "dussehra", year: 2022) == [CivilDate(iso: "2022-10-05")!])
+        // Outlook India 2024-10-10: Dussehra 12 October (our dashami ends 09:09 on the 13th, when
+        // Shravana is already over: no move).
+        #expect(try Data.india.dates(of: "dussehra", year: 2024) == [CivilDate(iso: "2024-10-12")!])
+    }
 }

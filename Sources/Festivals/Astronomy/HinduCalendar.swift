@@ -27,6 +27,12 @@ public enum HinduCalendar {
         "uttara_bhadrapada", "revati",
     ]
     public static let nakshatraAliases: [String: Int] = ["thiruvonam": 22, "onam": 22, "pusam": 8, "poosam": 8, "thaipusam": 8]
+    /// Every name and alias users write → 1...27.
+    public static let nakshatraNumbers: [String: Int] = {
+        var numbers = nakshatraAliases
+        for (i, n) in nakshatraNames.enumerated() { numbers[n] = i + 1 }
+        return numbers
+    }()
 
     /// One lunation from new moon to new moon, named amanta.
     public struct LunarMonth: Sendable, Hashable {
