@@ -111,12 +111,12 @@ struct ReferenceTableTests {
         }
     }
 
-    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 93.8 % exact and 98.7 % within a day (measured 93.9 % / 98.8 %)")
+    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 94.4 % exact and 99.3 % within a day (measured 94.5 % / 99.4 %)")
     func malaysia() throws {
         let result = try Self.score("reference-MY.csv", corrections: "reference-MY-corrections.csv", catalog: Data.malaysia)
         Self.report("Malaysia vs python holidays (corrected)", result)
         #expect(result.perFestival["chinese_new_year"]?.exact == 27)
-        #expect(result.total.exactShare >= 0.938)
-        #expect(result.total.withinDayShare >= 0.987)
+        #expect(result.total.exactShare >= 0.944)
+        #expect(result.total.withinDayShare >= 0.993)
     }
 }
