@@ -95,13 +95,13 @@ struct ReferenceTableTests {
         for miss in result.misses { print("  miss: \(miss)") }
     }
 
-    @Test("India 2001-2035 (1,251 rows): at least 97.2 % of principal days exact and 99.5 % within a day (measured 97.2 % / 99.5 %)")
+    @Test("India 2001-2035 (1,251 rows): at least 97.8 % of principal days exact and 99.6 % within a day (measured 97.8 % / 99.6 %)")
     func india() throws {
         let result = try Self.score("reference-IN.csv", corrections: "reference-IN-corrections.csv", catalog: Data.india)
         Self.report("India vs python holidays (corrected)", result)
         #expect(result.total.total >= 1200)
-        #expect(result.total.exactShare >= 0.972)
-        #expect(result.total.withinDayShare >= 0.995)
+        #expect(result.total.exactShare >= 0.978)
+        #expect(result.total.withinDayShare >= 0.996)
         // The festivals the research called perfect stay perfect, and those fixed here too.
         for id in [
             "diwali", "ganesh_chaturthi", "guru_nanak_jayanti", "kali_puja", "maha_navami", "maha_shivaratri", "rath_yatra",
@@ -111,12 +111,12 @@ struct ReferenceTableTests {
         }
     }
 
-    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 93.8 % exact and 98.7 % within a day (measured 93.9 % / 98.8 %)")
+    @Test("Malaysia 2001-2027: Chinese New Year all exact; at least 94.4 % exact and 99.3 % within a day (measured 94.5 % / 99.4 %)")
     func malaysia() throws {
         let result = try Self.score("reference-MY.csv", corrections: "reference-MY-corrections.csv", catalog: Data.malaysia)
         Self.report("Malaysia vs python holidays (corrected)", result)
         #expect(result.perFestival["chinese_new_year"]?.exact == 27)
-        #expect(result.total.exactShare >= 0.938)
-        #expect(result.total.withinDayShare >= 0.987)
+        #expect(result.total.exactShare >= 0.944)
+        #expect(result.total.withinDayShare >= 0.993)
     }
 }
