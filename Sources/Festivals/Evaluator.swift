@@ -357,8 +357,8 @@ final class Evaluator: Sendable {
         switch kala {
         case .sunrise: return (rise, rise)
         case .arunodaya:
-            let dawn = rise.adding(days: -96.0 / 1440)
-            return (dawn, dawn)
+            // The last four ghatikas (96 minutes) of the night, up to sunrise.
+            return (rise.adding(days: -96.0 / 1440), rise)
         case .daytime: return (rise, set)
         case .purvahna: return (rise, rise.adding(days: length / 2))
         case .pratah: return (rise, rise.adding(days: length / 3))

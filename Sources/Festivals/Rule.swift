@@ -72,7 +72,8 @@ public struct HinduLunarRule: Sendable, Hashable {
         case sunrise
         /// Sunrise to sunset.
         case daytime
-        /// 96 minutes before sunrise.
+        /// The 96 minutes (four ghatikas) before sunrise: with `tie: most` the day whose dawn the
+        /// tithi covers most (Naraka Chaturdashi's Abhyang Snan before sunrise).
         case arunodaya
         /// Sunrise to midday.
         case purvahna

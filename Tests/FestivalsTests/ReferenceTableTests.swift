@@ -95,12 +95,12 @@ struct ReferenceTableTests {
         for miss in result.misses { print("  miss: \(miss)") }
     }
 
-    @Test("India 2001-2035 (1,251 rows): at least 97.8 % of principal days exact and 99.6 % within a day (measured 97.8 % / 99.6 %)")
+    @Test("India 2001-2035 (1,251 rows): at least 97.9 % of principal days exact and 99.6 % within a day (measured 97.9 % / 99.6 %)")
     func india() throws {
         let result = try Self.score("reference-IN.csv", corrections: "reference-IN-corrections.csv", catalog: Data.india)
         Self.report("India vs python holidays (corrected)", result)
         #expect(result.total.total >= 1200)
-        #expect(result.total.exactShare >= 0.978)
+        #expect(result.total.exactShare >= 0.979)
         #expect(result.total.withinDayShare >= 0.996)
         // The festivals the research called perfect stay perfect, and those fixed here too.
         for id in [
