@@ -115,6 +115,11 @@ public struct LocaleCatalog: Sendable {
         }
     }
 
+    /// Loads `languages.yaml` and every country file in `directory`.
+    public init(allCountriesIn directory: String) throws(Diagnostic) {
+        try self.init(directory: directory, countries: Self.countryCodes(in: directory))
+    }
+
     /// The country files present in a `locales/` folder: every `XX.yaml` beside `languages.yaml`.
     public static func countryCodes(in directory: String) throws(Diagnostic) -> [String] {
         try DirectoryListing.files(in: directory).compactMap { name in

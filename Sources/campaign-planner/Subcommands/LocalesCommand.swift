@@ -28,7 +28,7 @@ struct LocalesCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try LocaleCatalog.countryCodes(in: "\(root)/locales"))
+        let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         guard let country = catalog.country(code: country.uppercased()) else {
             throw Diagnostic(
                 .usage, field: "--country", message: "unknown country '\(self.country)'",

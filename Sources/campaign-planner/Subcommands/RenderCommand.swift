@@ -44,7 +44,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let locales = try LocaleCatalog(directory: "\(root)/locales", countries: try LocaleCatalog.countryCodes(in: "\(root)/locales"))
+        let locales = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         let catalog = try TemplateCatalog(directory: "\(root)/templates", locales: locales)
         var given: [String: String] = [:]
         for pair in values {

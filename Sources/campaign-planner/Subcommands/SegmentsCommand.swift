@@ -69,7 +69,7 @@ struct SegmentsCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try LocaleCatalog.countryCodes(in: "\(root)/locales"))
+        let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         let mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
         let day =
             try asOf.map { text throws(Diagnostic) in

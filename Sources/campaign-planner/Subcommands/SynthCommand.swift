@@ -39,7 +39,7 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let catalog = try LocaleCatalog(directory: "\(root)/locales", countries: try LocaleCatalog.countryCodes(in: "\(root)/locales"))
+        let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         guard let day = CivilDate(iso: asOf) else {
             throw Diagnostic(.usage, field: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD")
         }

@@ -31,7 +31,7 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             let root = try data.root()
-            let locales = try LocaleCatalog(directory: "\(root)/locales", countries: try LocaleCatalog.countryCodes(in: "\(root)/locales"))
+            let locales = try LocaleCatalog(allCountriesIn: "\(root)/locales")
             let report = TemplateChecker.check(directory: directory ?? "\(root)/templates", locales: locales, country: country.uppercased())
             for finding in report.findings { Terminal.printError(finding.description) }
             var worst: [String: (language: String, segments: Int, units: Int, encoding: String)] = [:]
