@@ -35,16 +35,22 @@ struct ReferenceTableTests {
         var byConvention = 0
         /// Rows scored against a corrected day.
         var corrected = 0
+        /// Rows left out: the table's day is no occurrence of the festival (its correction is `none`).
+        var leftOut = 0
         var misses: [String] = []
     }
 
-    /// (festival, year, published day) → corrected day.
-    static func corrections(_ file: String) throws -> [String: CivilDate] {
+    /// (festival, year, published day) → corrected day, or `nil` when the published day is no
+    /// occurrence of the festival at all (`none`: Guru Gobind Singh Jayanti in a year without a
+    /// Pausha shukla saptami) and the row is left out of the score.
+    static func corrections(_ file: String) throws -> [String: CivilDate?] {
         let table = try CSVTable(path: "\(Data.root)/Tests/FestivalsTests/Fixtures/\(file)")
-        var result: [String: CivilDate] = [:]
+        var result: [String: CivilDate?] = [:]
         for row in table.rows {
             #expect(!row.values[4].isEmpty && !row.values[5].isEmpty, "a correction needs a reason and a source: \(row.values)")
-            result["\(row.values[0])|\(row.values[1])|\(row.values[2])"] = CivilDate(iso: row.values[3])!
+            let corrected = row.values[3] == "none" ? nil : CivilDate(iso: row.values[3])
+            #expect(row.values[3] == "none" || corrected != nil, "a correction is a day or none: \(row.values)")
+            result["\(row.values[0])|\(row.values[1])|\(row.values[2])"] = corrected
         }
         return result
     }
@@ -59,8 +65,12 @@ struct ReferenceTableTests {
             guard catalog.festival(id: id) != nil else { continue }
             var published = CivilDate(iso: row.values[3])!
             if let fixed = fixes["\(id)|\(year)|\(published)"] {
-                published = fixed
                 applied += 1
+                guard let fixed else {
+                    result.leftOut += 1
+                    continue
+                }
+                published = fixed
             }
             let ours = try catalog.dates(of: id, year: year)
             var gap = ours.map { abs($0.days(to: published)) }.min() ?? 99
@@ -90,22 +100,25 @@ struct ReferenceTableTests {
     }
 
     static func report(_ name: String, _ result: Result) {
-        print("\(name):", result.total, "- \(result.byConvention) by a documented convention, \(result.corrected) rows corrected")
+        print(
+            "\(name):", result.total,
+            "- \(result.byConvention) by a documented convention, \(result.corrected) rows corrected (\(result.leftOut) of them left out)")
         for (id, score) in result.perFestival.sorted(by: { $0.key < $1.key }) { print("  \(id): \(score)") }
         for miss in result.misses { print("  miss: \(miss)") }
     }
 
-    @Test("India 2001-2035 (1,251 rows): at least 97.9 % of principal days exact and 99.6 % within a day (measured 97.9 % / 99.6 %)")
+    @Test("India 2001-2035 (1,249 scored rows): every principal day within a day, at least 98.7 % exact (measured 98.7 %)")
     func india() throws {
         let result = try Self.score("reference-IN.csv", corrections: "reference-IN-corrections.csv", catalog: Data.india)
         Self.report("India vs python holidays (corrected)", result)
         #expect(result.total.total >= 1200)
-        #expect(result.total.exactShare >= 0.979)
-        #expect(result.total.withinDayShare >= 0.996)
+        #expect(result.total.exactShare >= 0.987)
+        // Issue 3: all within one day.
+        #expect(result.total.other == 0)
         // The festivals the research called perfect stay perfect, and those fixed here too.
         for id in [
             "diwali", "ganesh_chaturthi", "guru_nanak_jayanti", "kali_puja", "maha_navami", "maha_shivaratri", "rath_yatra",
-            "raksha_bandhan", "navratri", "chaitra_navratri", "holi", "basant_panchami",
+            "raksha_bandhan", "navratri", "chaitra_navratri", "holi", "basant_panchami", "janmashtami", "naag_panchami",
         ] {
             #expect(result.perFestival[id]?.exact == result.perFestival[id]?.total, "\(id): \(result.perFestival[id]!)")
         }
