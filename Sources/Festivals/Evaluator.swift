@@ -141,7 +141,8 @@ final class Evaluator: Sendable {
                 diagnostic.kind = .usage
                 diagnostic.message =
                     "festival '\(festival.id)' (\(festival.name)) has no rule, only dates typed for \(years.lowerBound)-\(years.upperBound): \(year) is outside them"
-                diagnostic.hint = "ask for years \(years.lowerBound)-\(years.upperBound), or add the year's date with its source"
+                diagnostic.hint =
+                    "ask for years \(years.lowerBound)-\(years.upperBound), name the festivals you need (--festival, or a brief's festivals list), or add the year's date with its source"
                 throw diagnostic
             }
             return dates[year] ?? []

@@ -210,17 +210,27 @@ public struct FestivalCatalog: Sendable {
     /// rulings) and only its festivals are listed; with `language`, that community's festivals;
     /// with both, festivals of the region or of the community.
     ///
-    /// Throws a ``Diagnostic`` for an unknown region or language, or a table-only festival asked
-    /// for outside its years.
-    public func occurrences(from: CivilDate, to: CivilDate, region: String? = nil, language: String? = nil) throws -> [FestivalOccurrence] {
+    /// With `ids`, only those festivals are computed (a table-only festival outside its years is
+    /// then no obstacle to the others: a plan for 2040 that wants Diwali does not need Losar).
+    ///
+    /// Throws a ``Diagnostic`` for an unknown region, language or festival id, or a table-only
+    /// festival asked for outside its years.
+    public func occurrences(
+        from: CivilDate, to: CivilDate, region: String? = nil, language: String? = nil, ids: Set<String>? = nil
+    ) throws -> [FestivalOccurrence] {
         let code = try region.map { (text: String) throws(Diagnostic) -> String in try regionCode(text) }
         if let language, locales.language(code: language) == nil {
             throw Diagnostic(.usage, field: "--language", message: "unknown language '\(language)'")
         }
+        if let unknown = ids?.sorted().first(where: { festival(id: $0) == nil }) {
+            throw Diagnostic(
+                .usage, field: "--festival", message: "unknown festival '\(unknown)' in \(country)",
+                hint: "festivals: \(festivals.map(\.id).joined(separator: ", "))")
+        }
         let observer = code.flatMap { observers[$0] } ?? national
         var result: [FestivalOccurrence] = []
         guard from <= to else { return [] }
-        for festival in festivals(region: code, language: language) {
+        for festival in festivals(region: code, language: language) where ids?.contains(festival.id) ?? true {
             let source = festival.sources.map { id in sources.first { $0.id == id }?.title ?? id }.joined(separator: "; ")
             for year in from.year...to.year {
                 let convention = code.flatMap { c in festival.conventions.first { $0.regions.contains(c) && $0.applies(in: year) } }

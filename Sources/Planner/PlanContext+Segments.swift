@@ -94,7 +94,8 @@ extension PlanContext {
             let key = "\(segment.reference ?? "-")|\(segment.language)"
             if cache[key] == nil {
                 cache[key] = try festivals.occurrences(
-                    from: brief.period.start, to: brief.period.end, region: segment.reference, language: segment.language
+                    from: brief.period.start, to: brief.period.end, region: segment.reference, language: segment.language,
+                    ids: brief.festivals.map(Set.init)
                 ).filter(isWanted)
             }
             let occurrences = cache[key]!

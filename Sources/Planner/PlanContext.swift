@@ -103,7 +103,8 @@ struct PlanContext {
         }
         let inPeriod: [FestivalOccurrence]
         do {
-            inPeriod = try festivals.occurrences(from: brief.period.start, to: brief.period.end).filter(isWanted)
+            inPeriod = try festivals.occurrences(from: brief.period.start, to: brief.period.end, ids: brief.festivals.map(Set.init))
+                .filter(isWanted)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {

@@ -28,7 +28,12 @@ struct FestivalsCommandTests {
         #expect(ics.stdout.contains("DTSTART;VALUE=DATE:20270206\r\n"))
         let outside = try CLI.run(["festivals", "--region", "IN-SK", "--year", "2050"])
         #expect(outside.status == 64)
-        #expect(outside.stderr.contains("losar") && outside.stderr.contains("2010-2035"))
+        #expect(outside.stderr.contains("losar") && outside.stderr.contains("2010-2035") && outside.stderr.contains("--festival"))
+        let named = try CLI.run(["festivals", "--region", "IN-SK", "--year", "2050", "--festival", "diwali,holi", "--format", "csv"])
+        #expect(named.status == 0)
+        #expect(named.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] } == ["holi", "diwali"])
+        let unknown = try CLI.run(["festivals", "--year", "2026", "--festival", "diwalee"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown festival 'diwalee'"))
         let both = try CLI.run(["festivals", "--year", "2026", "--from", "2026-01-01", "--to", "2026-02-01"])
         #expect(both.status == 64)
     }

@@ -159,6 +159,10 @@ struct CatalogTests {
             #expect(error.description.contains("2010-2035"))
             #expect(error.line != nil)
         }
+        // Asked for by id, the rule-based festivals of that year need no table.
+        let diwali = try Data.india.occurrences(from: from, to: to, region: "IN-SK", ids: ["diwali"])
+        #expect(diwali.map(\.date.description) == ["2040-11-04"])
+        #expect(throws: Diagnostic.self) { try Data.india.occurrences(from: from, to: to, ids: ["diwalee"]) }
     }
 
     @Test("a malformed rule names the file, line, festival and field")

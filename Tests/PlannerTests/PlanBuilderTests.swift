@@ -74,6 +74,15 @@ struct PlanBuilderTests {
         #expect(plan.lines.contains { $0.segment == "IN-DL/hi" && $0.festival == "diwali" })
     }
 
+    @Test("a brief that names its festivals plans years past a table-only festival's (Diwali 2040: Losar's table ends in 2035)")
+    func festivalsPastTables() throws {
+        let brief = Workspace.brief(festivals: "[diwali]").replacingOccurrences(
+            of: "period: {start: 2026-10-01, end: 2026-11-15}", with: "period: {start: 2040-10-01, end: 2040-11-15}")
+        let plan = try Workspace.plan(brief: brief, customers: Workspace.customers([("Sikkim", "ne", 300), ("Delhi", "hi", 300)]))
+        #expect(Set(plan.lines.map(\.festival)) == ["diwali"])
+        #expect(plan.lines.allSatisfy { $0.festivalDate == CivilDate(year: 2040, month: 11, day: 4) })
+    }
+
     @Test("totals reconcile to the paisa and the plan is the same on every run")
     func reconcile() throws {
         let customers = Workspace.customers([("West Bengal", "bn", 600), ("Tamil Nadu", "ta", 500), ("Delhi", "hi", 700)])

@@ -31,6 +31,11 @@ struct FestivalsCommand: ParsableCommand {
     @Option(help: "Language code (bn, ta, ...): festivals of that language community.")
     var language: String?
 
+    @Option(
+        name: .customLong("festival"),
+        help: "Festival ids to list (repeat or separate with commas: diwali,holi); default: every festival.")
+    var festivalIDs: [String] = []
+
     @Option(help: "Gregorian year (default: the current year unless --from/--to are given).")
     var year: Int?
 
@@ -80,7 +85,9 @@ struct FestivalsCommand: ParsableCommand {
             }
             return found.code
         }
-        let occurrences = try catalog.occurrences(from: start, to: end, region: regionCode, language: languageCode)
+        let ids = festivalIDs.flatMap { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) } }.filter { !$0.isEmpty }
+        let occurrences = try catalog.occurrences(
+            from: start, to: end, region: regionCode, language: languageCode, ids: ids.isEmpty ? nil : Set(ids))
         let preferred =
             localeCode ?? languageCode ?? regionCode.flatMap { locales.country(code: code)?.region(code: $0)?.topLanguage }
         let fallback = localeCode.flatMap { locales.language(code: $0)?.fallback } ?? []
