@@ -7,13 +7,17 @@ import Testing
 
 /// Our days against published year tables: `Fixtures/reference-IN.csv` holds 1,286 (festival,
 /// year) rows for 2001-2035 and `reference-MY.csv` 163 rows for 2001-2027, both exported from the
-/// python `holidays` package 0.109 (its Hindu tables follow Drik Panchang and timeanddate; its
-/// Malaysian ones the federal gazettes) by the `make-reference-*.py` scripts beside them.
+/// python `holidays` package 0.109 by the `make-reference-*.py` scripts beside them. Its Hindu
+/// tables are partly typed from Drik Panchang and partly computed by its own generator
+/// (`scripts/calendar/hindu_generator.py`: pyephem at Ujjain, with hand-typed exceptions); its
+/// Malaysian ones follow the federal gazettes.
 ///
 /// The tables have errors. Each one we found is listed in `reference-*-corrections.csv` with the
-/// reason and a source (Buddha Purnima 2001-2004 are the East Asian Buddha's Birthday, not full
-/// moons; Chaitra Navratri contradicts the table's own Gudi Padwa in eight years; ...), and those
-/// rows are scored against the corrected day. A day that a festival's documented convention gives
+/// reason and a source: news of the day, government lists, or Drik Panchang's own published month
+/// starts and sunrise tithis (`drik-solar-*.csv`, `drik-tithi-2001-2035.csv`). Buddha Purnima
+/// 2001-2004 are the East Asian Buddha's Birthday, not full moons; Chaitra Navratri contradicts
+/// the table's own Gudi Padwa in eight years; and so on. Those rows are scored against the
+/// corrected day, and a row whose day is no occurrence at all (`none`) is left out. A day that a festival's documented convention gives
 /// (`conventions:` in the calendar file: Gujarat's Naag Panchami, the Nanakshahi Guru Gobind Singh
 /// Jayanti) counts as a match, as issue 3 asks.
 @Suite("Reference tables")
@@ -107,12 +111,12 @@ struct ReferenceTableTests {
         for miss in result.misses { print("  miss: \(miss)") }
     }
 
-    @Test("India 2001-2035 (1,249 scored rows): every principal day within a day, at least 98.7 % exact (measured 98.7 %)")
+    @Test("India 2001-2035 (1,249 scored rows): at least 99 % of principal days exact and every one within a day (measured 99.1 %)")
     func india() throws {
         let result = try Self.score("reference-IN.csv", corrections: "reference-IN-corrections.csv", catalog: Data.india)
         Self.report("India vs python holidays (corrected)", result)
         #expect(result.total.total >= 1200)
-        #expect(result.total.exactShare >= 0.987)
+        #expect(result.total.exactShare >= 0.99)
         // Issue 3: all within one day.
         #expect(result.total.other == 0)
         // The festivals the research called perfect stay perfect, and those fixed here too.

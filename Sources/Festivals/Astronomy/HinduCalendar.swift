@@ -88,15 +88,22 @@ public enum HinduCalendar {
     }
 
     /// The regional rules for the first day of a solar month, given its sankranti.
+    ///
+    /// The Tamil, Malayalam and Bengali rules are checked against Drik Panchang's published month
+    /// starts for New Delhi, 1900-2050 (1,812 a calendar; `Tests/FestivalsTests/DrikSolarMonthTests`).
     public enum MonthStart: String, Sendable, CaseIterable {
-        /// The civil day of the sankranti (Odisha, Punjab).
+        /// The civil day of the sankranti (Punjab's Vaisakhi; the rule Reingold & Dershowitz call
+        /// the Orissa rule).
         case orissa
+        /// The Odia calendar as Drik Panchang keeps it: the civil day of the sankranti if it comes
+        /// before 22:22 local time, else the next day (``odiaCutoffHours``).
+        case odia
         /// That day if the sankranti falls before sunset, else the next (Tamil Nadu).
         case tamil
         /// That day if before three fifths of the daytime (the end of madhyahna), else the next (Kerala).
         case malayali
-        /// The next day if before midnight, the day after if after it: in civil days always the
-        /// day after the sankranti's civil day (Bengal, Assam, Tripura).
+        /// The next day if before midnight, the day after if after it: in civil days the day
+        /// after the sankranti's civil day, except near midnight (see ``bengalDay``).
         case bengal
         /// The civil day of the sankranti at the reference meridian, no sunrise rule.
         case civil
@@ -106,21 +113,66 @@ public enum HinduCalendar {
         case sunrise
     }
 
+    /// Where Drik Panchang's Tamil month boundary falls against our sunset: 2.8 minutes after it.
+    /// Over 1,812 Tamil month starts (1900-2050) the latest sankranti that still opened its month
+    /// that day came 2.71 minutes after our New Delhi sunset and the earliest that did not, 2.95
+    /// minutes after; the difference is Drik's sankranti moment or sunset against ours (7″ of solar
+    /// longitude), measured here rather than explained.
+    static let tamilSunsetAllowance = 2.83 / 1440
+
+    /// Drik Panchang's Odia month begins on the sankranti's civil day unless the sankranti comes
+    /// late in the evening. Fitted on its 1,812 Odia month starts 1900-2050 at our astronomy: with
+    /// the cutoff anywhere from 22:21.1 to 22:23.6 IST, 1,804 agree (the 8 others have sankrantis
+    /// from 22:13 to 22:32, where the almanac decides by something we do not model).
+    static let odiaCutoffHours = 22 + 22.0 / 60
+
+    /// The Bengal rule near midnight, after Sewell & Dikshit (*The Indian Calendar*, 1896): a
+    /// sankranti in the last minutes before or the first after midnight belongs to the day whose
+    /// tithi (the one current at its sunrise) is still running at the sankranti; Karkata counts
+    /// as before midnight and Makara as after. The zone, in IST at our astronomy, is fitted to
+    /// Drik Panchang's 1,812 Bengali (Bisuddhasiddhanta) month starts 1900-2050: from midnight
+    /// to 28.5 minutes after it (the widest tithi-decided case came at 24.8 minutes, the first
+    /// plain one after the zone at 32.3), to 49.7 for Karkata (44.9 still before, 54.5 after), and
+    /// for Tula from 21 minutes before midnight.
+    static func bengalDay(_ sankranti: Moment, at place: Place) -> CivilDate {
+        let day = sankranti.civilDate(offsetHours: place.offsetHours)
+        let minutes = sankranti.localHours(offsetHours: place.offsetHours) * 60
+        let rashi = Int((SunMoon.siderealSun(sankranti) + 1) / 30) % 12
+        let afterMidnight = minutes < (rashi == 3 ? 49.7 : 28.5)
+        let beforeMidnight = rashi == 6 && minutes >= 1440 - 21
+        guard afterMidnight || beforeMidnight else { return day.adding(days: 1) }
+        // The Hindu day (sunrise to sunrise) the sankranti falls in.
+        let hinduDay = afterMidnight ? day.adding(days: -1) : day
+        let counted: Bool
+        switch rashi {
+        case 3: counted = true
+        case 9: counted = false
+        default:
+            guard let rise = Events.sunrise(hinduDay, at: place) else { return day.adding(days: 1) }
+            let tithi = SunMoon.tithi(rise)
+            let end = Events.elongation(Double(tithi % 30) * 12, near: rise.adding(days: 0.5))
+            counted = end > sankranti
+        }
+        return hinduDay.adding(days: counted ? 1 : 2)
+    }
+
     /// The first civil day of the solar month that begins with `sankranti` at a place.
     public static func monthStart(_ sankranti: Moment, rule: MonthStart, at place: Place) -> CivilDate {
         let day = sankranti.civilDate(offsetHours: place.offsetHours)
         switch rule {
         case .orissa, .civil:
             return day
+        case .odia:
+            return sankranti.localHours(offsetHours: place.offsetHours) < odiaCutoffHours ? day : day.adding(days: 1)
         case .tamil:
             guard let set = Events.sunset(day, at: place) else { return day }
-            return sankranti < set ? day : day.adding(days: 1)
+            return sankranti < set.adding(days: tamilSunsetAllowance) ? day : day.adding(days: 1)
         case .malayali:
             guard let rise = Events.sunrise(day, at: place), let set = Events.sunset(day, at: place) else { return day }
             let cut = rise.adding(days: (set.julianDay - rise.julianDay) * 0.6)
             return sankranti < cut ? day : day.adding(days: 1)
         case .bengal:
-            return day.adding(days: 1)
+            return bengalDay(sankranti, at: place)
         case .sunrise:
             guard let rise = Events.sunrise(day, at: place) else { return day }
             return sankranti < rise ? day : day.adding(days: 1)
