@@ -37,7 +37,7 @@ struct DrikSolarMonthTests {
             }
         }
         print("\(name): \(score.rows - score.misses.count) of \(score.rows) month starts as Drik Panchang's")
-        for miss in score.misses { print("  miss: \(miss)") }
+        for miss in score.misses.prefix(20) { print("  miss: \(miss)") }
         return score
     }
 
@@ -72,6 +72,7 @@ struct DrikSolarMonthTests {
         let score = try Self.score("odia", rule: .odia, firstRashi: 0)
         #expect(score.rows == 1812)
         #expect(score.misses.count <= 8)
-        #expect(try Self.score("odia", rule: .orissa, firstRashi: 0).misses.count == 127)
+        // The plain civil-day rule (`orissa`, Punjab's Vaisakhi) is not the Odia calendar: 127 misses.
+        #expect(try Self.score("odia", rule: .orissa, firstRashi: 0).misses.count > 100)
     }
 }
