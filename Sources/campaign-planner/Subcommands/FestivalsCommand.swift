@@ -56,7 +56,6 @@ struct FestivalsCommand: ParsableCommand {
     func validate() throws {
         if year != nil && (from != nil || to != nil) { throw ValidationError("give either --year or --from/--to, not both") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-        if year == nil && from == nil { throw ValidationError("give --year YYYY or --from YYYY-MM-DD --to YYYY-MM-DD") }
         if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
         for (name, text) in [("--from", from), ("--to", to)] {
             if let text, CivilDate(iso: text) == nil { throw ValidationError("\(name) '\(text)' is not a date YYYY-MM-DD") }
@@ -68,6 +67,7 @@ struct FestivalsCommand: ParsableCommand {
         let code = country.uppercased()
         let locales = try LocaleCatalog(directory: "\(root)/locales", countries: [code])
         let catalog = try FestivalCatalog(directory: "\(root)/calendars", country: code, locales: locales)
+        let year = self.year ?? (from == nil ? Clock.today.year : nil)
         let start = year.map { CivilDate(year: $0, month: 1, day: 1)! } ?? CivilDate(iso: from!)!
         let end = year.map { CivilDate(year: $0, month: 12, day: 31)! } ?? CivilDate(iso: to!)!
         let languageCode = try language.map { text throws -> String in

@@ -4,10 +4,6 @@ import Locales
 import PlannerIO
 import Segments
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `campaign-planner segments`: a customer export to the segment table (region x language), with
 /// rejects and the substantiality roll-up.
 struct SegmentsCommand: ParsableCommand {
@@ -77,7 +73,7 @@ struct SegmentsCommand: ParsableCommand {
                     throw Diagnostic(.usage, field: "--as-of", message: "'\(text)' is not a date YYYY-MM-DD")
                 }
                 return date
-            } ?? CivilDate(dayNumber: Int(time(nil)) / 86_400)
+            } ?? Clock.today
         guard let minimumSpend = Amount(minSpend) else {
             throw Diagnostic(.usage, field: "--min-spend", message: "'\(minSpend)' is not an amount")
         }
