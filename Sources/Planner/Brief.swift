@@ -51,6 +51,8 @@ public struct Brief: Decodable, Sendable {
         public let file: String
         /// Canonical field → source column (`region: state`); common headers need none.
         public let columns: [String: String]
+        /// How the export writes dates (`dd/mm/yyyy`); ISO when absent.
+        public let dateFormat: String?
     }
 
     /// What one channel costs and returns.
@@ -196,7 +198,7 @@ public struct Brief: Decodable, Sendable {
         budget = try c.decode(Double.self, forKey: .budget)
         minMarginalReturn = try c.decodeIfPresent(Double.self, forKey: .minMarginalReturn) ?? 1
         if let file = try? c.decode(String.self, forKey: .customers) {
-            customers = Customers(file: file, columns: [:])
+            customers = Customers(file: file, columns: [:], dateFormat: nil)
         } else {
             customers = try c.decode(Customers.self, forKey: .customers)
         }
@@ -216,11 +218,15 @@ public struct Brief: Decodable, Sendable {
 }
 
 extension Brief.Customers {
-    enum CodingKeys: String, CodingKey { case file, columns }
+    enum CodingKeys: String, CodingKey {
+        case file, columns
+        case dateFormat = "date_format"
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         file = try c.decode(String.self, forKey: .file)
         columns = try c.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
+        dateFormat = try c.decodeIfPresent(String.self, forKey: .dateFormat)
     }
 }

@@ -17,8 +17,12 @@ extension PlanContext {
             }
             explicit[field] = brief.customers.columns[key]
         }
-        let reader = try SegmentReader(
-            catalog: locales, country: brief.country, mapping: ColumnMapping(explicit: explicit), asOf: asOf)
+        var mapping = ColumnMapping(explicit: explicit)
+        if let dateFormat = brief.customers.dateFormat {
+            mapping.dateOrder = try ColumnMapping.dateOrder(
+                dateFormat, at: document.diagnostic(at: ["customers", "date_format"], message: ""))
+        }
+        let reader = try SegmentReader(catalog: locales, country: brief.country, mapping: mapping, asOf: asOf)
         let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
         readReport = result.report
         let rejected = result.report.rowsRead - result.report.accepted
@@ -27,7 +31,8 @@ extension PlanContext {
                 .data, path: customersPath,
                 message:
                     "\(rejected) of \(result.report.rowsRead) customer rows were rejected, more than \(DecimalText.fixed(request.maxRejectRate * 100, places: 1)) %",
-                hint: request.rejectsPath.map { "see \($0) for the rows and reasons" } ?? "pass --rejects FILE to see them")
+                hint: (request.rejectsPath.map { "see \($0) for the rows and reasons" } ?? "pass --rejects FILE to see them")
+                    + (result.report.dateHint.map { "; \($0)" } ?? ""))
         }
         guard result.report.accepted > 0 else {
             throw Diagnostic(.data, path: customersPath, message: "no customer rows were accepted")

@@ -61,6 +61,8 @@ public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
 public struct ColumnMapping: Sendable, Equatable {
     /// Field → source column name, as the user wrote it.
     public private(set) var explicit: [CanonicalField: String]
+    /// How the export writes its dates (`date_format:` in a mapping file, `--date-format`).
+    public var dateOrder: DateOrder = .iso
     /// Where each explicit choice was written, so a column missing from the header points there.
     private var origins: [CanonicalField: Diagnostic]
 
@@ -99,16 +101,31 @@ public struct ColumnMapping: Sendable, Equatable {
         self = .automatic
         for name in document.value.keys.sorted() {
             let at = document.diagnostic(at: [DataKey(stringValue: name)], message: "")
+            if name == "date_format" {
+                dateOrder = try Self.dateOrder(document.value[name]!, at: at)
+                continue
+            }
             guard let field = CanonicalField(rawValue: name) else { throw Self.unknownField(name, at) }
             explicit[field] = document.value[name]
             origins[field] = at
         }
     }
 
+    /// The date order a user's text names, or `at` as an error listing the spellings.
+    public static func dateOrder(_ text: String, at: Diagnostic) throws(Diagnostic) -> DateOrder {
+        guard let order = DateOrder(text: text) else {
+            var diagnostic = at
+            diagnostic.message = "unknown date format '\(text)'"
+            diagnostic.hint = "date formats: \(DateOrder.spellings)"
+            throw diagnostic
+        }
+        return order
+    }
+
     private static func unknownField(_ name: String, _ at: Diagnostic) -> Diagnostic {
         var diagnostic = at
         diagnostic.message = "unknown field '\(name)'"
-        diagnostic.hint = "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))"
+        diagnostic.hint = "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", ")), and date_format"
         return diagnostic
     }
 
@@ -148,7 +165,7 @@ public struct ColumnMapping: Sendable, Equatable {
                 message: "no column for \(field.rawValue) in the header",
                 hint: "name it with --map \(field.rawValue)=COLUMN or --columns FILE; the header has: \(header.joined(separator: ", "))")
         }
-        return ResolvedColumns(header: header, columns: columns)
+        return ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
     }
 }
 
@@ -156,6 +173,14 @@ public struct ColumnMapping: Sendable, Equatable {
 public struct ResolvedColumns: Sendable, Equatable {
     public let header: [String]
     public let columns: [CanonicalField: Int]
+    /// How the dates in the file are written.
+    public var dateOrder: DateOrder = .iso
+
+    public init(header: [String], columns: [CanonicalField: Int], dateOrder: DateOrder = .iso) {
+        self.header = header
+        self.columns = columns
+        self.dateOrder = dateOrder
+    }
 
     /// The column index of `field`, if the file has it.
     public subscript(field: CanonicalField) -> Int? { columns[field] }

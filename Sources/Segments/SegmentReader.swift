@@ -139,7 +139,17 @@ public struct SegmentReadReport: Sendable, Equatable {
             path: path,
             message:
                 "\(rejectedTotal) of \(rowsRead) rows (\(DecimalText.fixed(rejectRate * 100, places: 2)) %) were rejected, more than the allowed \(DecimalText.fixed(maxRate * 100, places: 2)) % (\(rejectSummary))",
-            hint: (rejectsPath.map { "see \($0) for each row and reason; " } ?? "")
+            hint: (rejectsPath.map { "see \($0) for each row and reason; " } ?? "") + (dateHint.map { "\($0); " } ?? "")
                 + "fix the export or the column mapping, or raise --max-reject-rate")
+    }
+
+    /// What to do about rejected dates, when there are some: they must be written in the
+    /// declared order (ISO unless the mapping says otherwise).
+    public var dateHint: String? {
+        guard let count = rejected[.badDate], count > 0 else { return nil }
+        let what = count == 1 ? "1 last-order date is not" : "\(count) last-order dates are not"
+        guard columns.dateOrder == .iso else { return "\(what) \(columns.dateOrder.rawValue), the declared date format" }
+        return
+            "\(what) yyyy-mm-dd: if the export writes 14/04/2026, say so with --date-format dd/mm/yyyy (date_format: in a column mapping or in a brief's customers)"
     }
 }

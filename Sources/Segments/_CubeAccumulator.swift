@@ -16,6 +16,8 @@ final class ReadPlan: Sendable {
     /// Per region index: (language index, cumulative share).
     let imputation: [[(language: Int32, cumulative: Double)]]
     let asOfDay: Int
+    /// How the last-order dates are written.
+    let dateOrder: DateOrder
     let catalog: LocaleCatalog
     let country: String
 
@@ -28,6 +30,7 @@ final class ReadPlan: Sendable {
         spend = index(.spend)
         orders = index(.orders)
         lastOrder = index(.lastOrderDate)
+        dateOrder = columns.dateOrder
         optIns = [index(.smsOptIn), index(.whatsappOptIn), index(.emailOptIn), index(.pushOptIn)]
         contacts = [index(.phone), index(.phone), index(.email), index(.pushToken)]
         regions = country.regions.map(\.code).sorted()
@@ -76,6 +79,7 @@ final class CubeAccumulator: CSVPartConsumer {
     // Column indices copied out of the plan so the per-row path reads plain constants.
     private let fieldCount: Int, idColumn: Int, regionColumn: Int, languageColumn: Int
     private let spendColumn: Int, ordersColumn: Int, lastOrderColumn: Int, asOfDay: Int, languageCount: Int
+    private let dateOrder: DateOrder
     private let opt0: Int, opt1: Int, opt2: Int, opt3: Int, contact0: Int, contact1: Int, contact2: Int, contact3: Int
     private let part: UnsafeMutablePointer<Int64>
     let total: UnsafeMutablePointer<Int64>
@@ -101,6 +105,7 @@ final class CubeAccumulator: CSVPartConsumer {
         spendColumn = plan.spend
         ordersColumn = plan.orders
         lastOrderColumn = plan.lastOrder
+        dateOrder = plan.dateOrder
         asOfDay = plan.asOfDay
         languageCount = plan.languages.count
         (opt0, opt1, opt2, opt3) = (plan.optIns[0], plan.optIns[1], plan.optIns[2], plan.optIns[3])
@@ -204,7 +209,9 @@ final class CubeAccumulator: CSVPartConsumer {
         }
         var age = Int.max
         if lastOrderColumn >= 0 {
-            guard let day = ValueParsing.dayNumber(field(record, lastOrderColumn)) else { return reject(.badDate, record) }
+            guard let day = ValueParsing.dayNumber(field(record, lastOrderColumn), order: dateOrder) else {
+                return reject(.badDate, record)
+            }
             if day != ValueParsing.noDate { age = asOfDay &- day }
         }
         let sms = reach(record, opt0, contact0), whatsapp = reach(record, opt1, contact1)
@@ -243,11 +250,21 @@ enum ValueParsing {
     /// Returned by ``dayNumber(_:)`` for an empty field (no order yet).
     static let noDate = Int.min
 
-    /// `YYYY-MM-DD`, optionally followed by `T` or a space and a time: the day number; `noDate`
-    /// for an empty field; `nil` for anything else.
+    /// A date in `order`, optionally followed by `T` or a space and a time: the day number;
+    /// `noDate` for an empty field; `nil` for anything else.
     @inline(__always)
-    static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>, order: DateOrder = .iso) -> Int? {
         if bytes.isEmpty { return noDate }
+        switch order {
+        case .iso: return isoDayNumber(bytes)
+        case .dayFirst: return slashedDayNumber(bytes, dayFirst: true)
+        case .monthFirst: return slashedDayNumber(bytes, dayFirst: false)
+        }
+    }
+
+    /// `YYYY-MM-DD[(T| )...]`.
+    @inline(__always)
+    static func isoDayNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
         if bytes.count > 10 && bytes[10] != 0x54 && bytes[10] != 0x20 { return nil }
         func number(_ from: Int, _ to: Int) -> Int? {
@@ -263,6 +280,32 @@ enum ValueParsing {
             let date = CivilDate(year: year, month: month, day: day)
         else { return nil }
         return date.dayNumber
+    }
+
+    /// `D[D]/M[M]/YYYY[(T| )...]` (day first) or `M[M]/D[D]/YYYY...`, with `/`, `-` or `.` as the
+    /// separator (the same twice).
+    static func slashedDayNumber(_ bytes: UnsafeBufferPointer<UInt8>, dayFirst: Bool) -> Int? {
+        var i = 0
+        func digits(_ most: Int) -> Int? {
+            var value = 0, count = 0
+            while i < bytes.count, count < most, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+                count += 1
+            }
+            return count == 0 ? nil : value
+        }
+        guard let first = digits(2), i < bytes.count else { return nil }
+        let separator = bytes[i]
+        guard separator == 0x2F || separator == 0x2D || separator == 0x2E else { return nil }
+        i += 1
+        guard let second = digits(2), i < bytes.count, bytes[i] == separator else { return nil }
+        i += 1
+        let yearStart = i
+        guard let year = digits(4), i - yearStart == 4 else { return nil }
+        if i < bytes.count && bytes[i] != 0x54 && bytes[i] != 0x20 { return nil }
+        let (day, month) = dayFirst ? (first, second) : (second, first)
+        return CivilDate(year: year, month: month, day: day)?.dayNumber
     }
 
     /// 1 for `1 true yes y t`, 0 for `0 false no n f` or empty (any case), -1 for anything else.

@@ -21,6 +21,25 @@ struct SegmentsCommandTests {
 
         """
 
+    @Test("--date-format dd/mm/yyyy reads a day-first export to the same segments; without it the dates are rejected with a hint (exit 65)")
+    func dateFormat() throws {
+        let directory = try Self.temporaryDirectory()
+        let dayFirst = Self.customers.replacingOccurrences(of: "2026-07-04", with: "04/07/2026")
+            .replacingOccurrences(of: "2026-07-03", with: "3/7/2026").replacingOccurrences(of: "2025-10-02", with: "02.10.2025")
+            .replacingOccurrences(of: "2025-10-01", with: "01-10-2025")
+        try Self.customers.write(toFile: directory + "/iso.csv", atomically: true, encoding: .utf8)
+        try dayFirst.write(toFile: directory + "/dmy.csv", atomically: true, encoding: .utf8)
+        let common = ["segments", "--as-of", "2026-10-01", "--min-customers", "2", "--format", "csv"]
+        let iso = try CLI.run(common + ["--customers", directory + "/iso.csv"])
+        let dmy = try CLI.run(common + ["--customers", directory + "/dmy.csv", "--date-format", "dd/mm/yyyy"])
+        #expect(dmy.status == 0 && dmy.stdout == iso.stdout)
+        let undeclared = try CLI.run(common + ["--customers", directory + "/dmy.csv"])
+        #expect(undeclared.status == 65)
+        #expect(undeclared.stderr.contains("bad_date 4") && undeclared.stderr.contains("--date-format dd/mm/yyyy"))
+        let unknown = try CLI.run(common + ["--customers", directory + "/dmy.csv", "--date-format", "dd/yyyy"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown date format 'dd/yyyy'"))
+    }
+
     @Test("CSV output: exact header, sorted rows, roll-up statuses; the same bytes on a second run")
     func csv() throws {
         let directory = try Self.temporaryDirectory()

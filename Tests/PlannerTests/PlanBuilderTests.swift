@@ -83,6 +83,22 @@ struct PlanBuilderTests {
         #expect(plan.lines.allSatisfy { $0.festivalDate == CivilDate(year: 2040, month: 11, day: 4) })
     }
 
+    @Test("a brief's customers.date_format reads a day-first export; an unknown format is an error at its line")
+    func dayFirstExport() throws {
+        let iso = Workspace.customers([("Delhi", "hi", 400)])
+        let dayFirst = iso.replacingOccurrences(of: ",2026-09-01,", with: ",01/09/2026,")
+        #expect(dayFirst != iso)
+        let brief = Workspace.brief().replacingOccurrences(
+            of: "customers: customers.csv", with: "customers: {file: customers.csv, date_format: dd/mm/yyyy}")
+        let plan = try Workspace.plan(brief: brief, customers: dayFirst)
+        let isoPlan = try Workspace.plan(customers: iso)
+        #expect(plan.input.accepted == 400 && plan.lines.count == isoPlan.lines.count)
+        #expect(plan.totals.allocated == isoPlan.totals.allocated)
+        let wrong = brief.replacingOccurrences(of: "date_format: dd/mm/yyyy", with: "date_format: dd/yyyy")
+        let error = #expect(throws: Diagnostic.self) { try Workspace.plan(brief: wrong, customers: dayFirst) }
+        #expect(error?.message == "unknown date format 'dd/yyyy'" && error?.line == 4)
+    }
+
     @Test("totals reconcile to the paisa and the plan is the same on every run")
     func reconcile() throws {
         let customers = Workspace.customers([("West Bengal", "bn", 600), ("Tamil Nadu", "ta", 500), ("Delhi", "hi", 700)])

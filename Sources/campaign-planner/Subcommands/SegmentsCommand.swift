@@ -54,6 +54,9 @@ struct SegmentsCommand: ParsableCommand {
     @Option(help: "The day activity windows count back from, YYYY-MM-DD (default: today, UTC).")
     var asOf: String?
 
+    @Option(help: "How the export writes dates: yyyy-mm-dd (default), dd/mm/yyyy or mm/dd/yyyy (- and . also).")
+    var dateFormat: String?
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -66,7 +69,10 @@ struct SegmentsCommand: ParsableCommand {
     func run() throws {
         let root = try data.root()
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
-        let mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
+        var mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
+        if let dateFormat {
+            mapping.dateOrder = try ColumnMapping.dateOrder(dateFormat, at: Diagnostic(.usage, field: "--date-format", message: ""))
+        }
         let day =
             try asOf.map { text throws(Diagnostic) in
                 guard let date = CivilDate(iso: text) else {
