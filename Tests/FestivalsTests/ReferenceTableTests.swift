@@ -17,9 +17,9 @@ import Testing
 /// starts and sunrise tithis (`drik-solar-*.csv`, `drik-tithi-2001-2035.csv`). Buddha Purnima
 /// 2001-2004 are the East Asian Buddha's Birthday, not full moons; Chaitra Navratri contradicts
 /// the table's own Gudi Padwa in eight years; and so on. Those rows are scored against the
-/// corrected day, and a row whose day is no occurrence at all (`none`) is left out. A day that a festival's documented convention gives
-/// (`conventions:` in the calendar file: Gujarat's Naag Panchami, the Nanakshahi Guru Gobind Singh
-/// Jayanti) counts as a match, as issue 3 asks.
+/// corrected day, and a row whose day is no occurrence at all (`none`) is left out. A day that a
+/// festival's documented convention gives (`conventions:` in the calendar file: Gujarat's Naag
+/// Panchami, the Nanakshahi Guru Gobind Singh Jayanti) counts as a match, as issue 3 asks.
 @Suite("Reference tables")
 struct ReferenceTableTests {
     struct Score: CustomStringConvertible {
