@@ -41,11 +41,19 @@ public enum Events {
     /// The moment nearest `near` at which Moon − Sun equals `degrees` (0 = new moon, 180 = full
     /// moon, 12·(n−1) = the start of tithi n).
     public static func elongation(_ degrees: Double, near: Moment) -> Moment {
+        solve(degrees, near: near, rate: synodicRate, tolerance: 1e-6, angle: SunMoon.elongation)
+    }
+
+    /// The moment nearest `near` at which `angle` (degrees, growing about `rate` a day) equals
+    /// `degrees`: steps of the remaining angle over the rate, until it misses by under `tolerance`.
+    static func solve(
+        _ degrees: Double, near: Moment, rate: Double, tolerance: Double, angle: (Moment) -> Double
+    ) -> Moment {
         var t = near
         for _ in 0..<12 {
-            let miss = signed(degrees - SunMoon.elongation(t))
-            t = t.adding(days: miss / synodicRate)
-            if abs(miss) < 1e-6 { break }
+            let miss = signed(degrees - angle(t))
+            t = t.adding(days: miss / rate)
+            if abs(miss) < tolerance { break }
         }
         return t
     }
@@ -72,13 +80,7 @@ public enum Events {
     /// The moment nearest `near` at which the Sun's sidereal longitude equals `degrees`
     /// (30·k: the sankranti into sign k, 0 = Mesha).
     public static func siderealSun(_ degrees: Double, near: Moment) -> Moment {
-        var t = near
-        for _ in 0..<12 {
-            let miss = signed(degrees - SunMoon.siderealSun(t))
-            t = t.adding(days: miss / solarRate)
-            if abs(miss) < 1e-7 { break }
-        }
-        return t
+        solve(degrees, near: near, rate: solarRate, tolerance: 1e-7, angle: SunMoon.siderealSun)
     }
 
     /// The sankranti into sign `rashi` (0 Mesha ... 11 Mina) in a Gregorian year.
@@ -95,13 +97,7 @@ public enum Events {
 
     /// The moment nearest `near` at which the Moon's sidereal longitude equals `degrees`.
     public static func siderealMoon(_ degrees: Double, near: Moment) -> Moment {
-        var t = near
-        for _ in 0..<12 {
-            let miss = signed(degrees - SunMoon.siderealMoon(t))
-            t = t.adding(days: miss / 13.176)
-            if abs(miss) < 1e-6 { break }
-        }
-        return t
+        solve(degrees, near: near, rate: 13.176, tolerance: 1e-6, angle: SunMoon.siderealMoon)
     }
 
     // MARK: Rising and setting
