@@ -31,6 +31,7 @@ public enum PlanJSON {
                     ("rejects", .object(plan.input.rejects.keys.sorted().map { ($0, int(plan.input.rejects[$0]!)) })),
                 ])
             ),
+            ("warnings", .array(plan.warnings.map(JSONValue.string))),
             ("segments", .array(plan.segments.map(segment))),
             (
                 "excluded",

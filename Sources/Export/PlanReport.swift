@@ -28,6 +28,9 @@ public struct PlanReport: Sendable {
         md += "| Revenue (base) | \(try amount(Money(major: t.revenue.base))) |\n"
         md += "| ROI (base) | \(t.roi.map { DecimalText.fixed($0 * 100, places: 1) + " %" } ?? "–") |\n\n"
         md += "**Optimiser:** \(PlanTables.certificateLine(plan.certificate)).\n\n"
+        if !plan.warnings.isEmpty {
+            md += "**Warnings:**\n\n" + plan.warnings.map { "- \($0)\n" }.joined() + "\n"
+        }
 
         var charts: [(name: String, svg: String)] = []
         for (title, file, key) in [

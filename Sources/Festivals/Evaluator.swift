@@ -31,6 +31,15 @@ struct Observer {
     let timeZone: String
 }
 
+/// A festival known only from a year table (`rule: {type: table}`), asked for a year outside it:
+/// a listing of every festival skips it, a request that names it fails with `diagnostic`.
+struct OutsideTableYears: Error {
+    let festivalID: String
+    let years: ClosedRange<Int>
+    let year: Int
+    let diagnostic: Diagnostic
+}
+
 /// Computes festival days year by year; shared astronomy (lunations, zone offsets) is memoised.
 final class Evaluator: Sendable {
     let country: String
@@ -143,7 +152,7 @@ final class Evaluator: Sendable {
                     "festival '\(festival.id)' (\(festival.name)) has no rule, only dates typed for \(years.lowerBound)-\(years.upperBound): \(year) is outside them"
                 diagnostic.hint =
                     "ask for years \(years.lowerBound)-\(years.upperBound), name the festivals you need (--festival, or a brief's festivals list), or add the year's date with its source"
-                throw diagnostic
+                throw OutsideTableYears(festivalID: festival.id, years: years, year: year, diagnostic: diagnostic)
             }
             return dates[year] ?? []
         }

@@ -210,14 +210,16 @@ public struct FestivalCatalog: Sendable {
     /// rulings) and only its festivals are listed; with `language`, that community's festivals;
     /// with both, festivals of the region or of the community.
     ///
-    /// With `ids`, only those festivals are computed (a table-only festival outside its years is
-    /// then no obstacle to the others: a plan for 2040 that wants Diwali does not need Losar).
+    /// Without `ids`, a festival that cannot be dated in some of the years (known only from a
+    /// year table, Losar 2010-2035) is left out of those years and named in ``FestivalDays/skipped``.
+    /// With `ids`, only those festivals are computed, and one that cannot be dated is an error:
+    /// the user asked for it.
     ///
-    /// Throws a ``Diagnostic`` for an unknown region, language or festival id, or a table-only
-    /// festival asked for outside its years.
-    public func occurrences(
+    /// Throws a ``Diagnostic`` for an unknown region, language or festival id, or a festival named
+    /// in `ids` that cannot be dated.
+    public func days(
         from: CivilDate, to: CivilDate, region: String? = nil, language: String? = nil, ids: Set<String>? = nil
-    ) throws -> [FestivalOccurrence] {
+    ) throws -> FestivalDays {
         let code = try region.map { (text: String) throws(Diagnostic) -> String in try regionCode(text) }
         if let language, locales.language(code: language) == nil {
             throw Diagnostic(.usage, field: "--language", message: "unknown language '\(language)'")
@@ -229,14 +231,24 @@ public struct FestivalCatalog: Sendable {
         }
         let observer = code.flatMap { observers[$0] } ?? national
         var result: [FestivalOccurrence] = []
-        guard from <= to else { return [] }
+        var skipped: [SkippedFestival] = []
+        guard from <= to else { return FestivalDays(occurrences: [], skipped: []) }
         for festival in festivals(region: code, language: language) where ids?.contains(festival.id) ?? true {
             let source = festival.sources.map { id in sources.first { $0.id == id }?.title ?? id }.joined(separator: "; ")
+            var gaps: [OutsideTableYears] = []
             for year in from.year...to.year {
                 let convention = code.flatMap { c in festival.conventions.first { $0.regions.contains(c) && $0.applies(in: year) } }
                 let ruleText = convention.map { "\($0.rule.text) (\($0.id) convention)" } ?? festival.rule.text
                 let ruleSource = convention.map { "\($0.source); \(source)" } ?? source
-                for (date, ruling) in try evaluator.resolved(festival, year: year, observer: observer) where date >= from && date <= to {
+                let days: [(date: CivilDate, source: String?)]
+                do {
+                    days = try evaluator.resolved(festival, year: year, observer: observer)
+                } catch let gap as OutsideTableYears {
+                    if ids != nil { throw gap.diagnostic }
+                    gaps.append(gap)
+                    continue
+                }
+                for (date, ruling) in days where date >= from && date <= to {
                     result.append(
                         FestivalOccurrence(
                             festivalID: festival.id, name: festival.name, localNames: festival.names, date: date,
@@ -248,8 +260,26 @@ public struct FestivalCatalog: Sendable {
                             source: ruling ?? ruleSource))
                 }
             }
+            if let first = gaps.first {
+                skipped.append(
+                    SkippedFestival(
+                        festivalID: festival.id, name: festival.name, years: gaps.map(\.year), tableFestivalID: first.festivalID,
+                        tableYears: first.years, diagnostic: first.diagnostic))
+            }
         }
-        return result.sorted { $0.date != $1.date ? $0.date < $1.date : $0.festivalID < $1.festivalID }
+        return FestivalDays(
+            occurrences: result.sorted { $0.date != $1.date ? $0.date < $1.date : $0.festivalID < $1.festivalID },
+            skipped: skipped.sorted { $0.festivalID < $1.festivalID })
+    }
+
+    /// The festival days of ``days(from:to:region:language:ids:)``, strictly: a festival that cannot
+    /// be dated in one of the years is an error even when not asked for by id.
+    public func occurrences(
+        from: CivilDate, to: CivilDate, region: String? = nil, language: String? = nil, ids: Set<String>? = nil
+    ) throws -> [FestivalOccurrence] {
+        let days = try days(from: from, to: to, region: region, language: language, ids: ids)
+        if let first = days.skipped.first { throw first.diagnostic }
+        return days.occurrences
     }
 
     /// The days a festival's documented conventions give in a year (those in force that year),
@@ -261,8 +291,10 @@ public struct FestivalCatalog: Sendable {
             throw Diagnostic(.usage, message: "unknown festival '\(id)'")
         }
         let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
-        return try festival.conventions.filter { $0.applies(in: year) }.map { convention in
-            (convention, try evaluator.dates(festival, rule: convention.rule, year: year, observer: observer))
+        return try Self.asDiagnostic {
+            try festival.conventions.filter { $0.applies(in: year) }.map { convention in
+                (convention, try evaluator.dates(festival, rule: convention.rule, year: year, observer: observer))
+            }
         }
     }
 
@@ -272,6 +304,15 @@ public struct FestivalCatalog: Sendable {
             throw Diagnostic(.usage, message: "unknown festival '\(id)'")
         }
         let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
-        return try evaluator.resolved(festival, year: year, observer: observer).map(\.date)
+        return try Self.asDiagnostic { try evaluator.resolved(festival, year: year, observer: observer).map(\.date) }
+    }
+
+    /// Runs `body`, reporting a table-only festival's missing year as its ``Diagnostic``.
+    private static func asDiagnostic<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let gap as OutsideTableYears {
+            throw gap.diagnostic
+        }
     }
 }

@@ -24,11 +24,14 @@ public struct Plan: Sendable {
     public let totals: PlanTotals
     /// Customer rows read, accepted and rejected (per reason).
     public let input: InputSummary
+    /// What a reviewer should know before trusting the plan: festivals that could not be dated,
+    /// channels whose reach is zero for want of a contact column. Printed on standard error too.
+    public let warnings: [String]
 
     public init(
         name: String, country: String, currency: String, period: Brief.Period, asOf: CivilDate, budget: Money, assumptions: [Assumption],
         segments: [PlanSegment], excluded: [Exclusion], lines: [PlanLine], messages: [PlanMessage], certificate: PlanCertificate,
-        totals: PlanTotals, input: InputSummary
+        totals: PlanTotals, input: InputSummary, warnings: [String] = []
     ) {
         self.name = name
         self.country = country
@@ -44,6 +47,7 @@ public struct Plan: Sendable {
         self.certificate = certificate
         self.totals = totals
         self.input = input
+        self.warnings = warnings
     }
 }
 

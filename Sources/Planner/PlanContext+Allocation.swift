@@ -122,7 +122,8 @@ extension PlanContext {
                 revenue: revenue, roi: allocated > .zero ? (revenue.base - allocated.major) / allocated.major : nil),
             input: InputSummary(
                 file: customersPath, rowsRead: readReport?.rowsRead ?? 0, accepted: readReport?.accepted ?? 0,
-                rejects: Dictionary(uniqueKeysWithValues: (readReport?.rejected ?? [:]).map { ($0.key.rawValue, $0.value) })))
+                rejects: Dictionary(uniqueKeysWithValues: (readReport?.rejected ?? [:]).map { ($0.key.rawValue, $0.value) })),
+            warnings: warnings)
     }
 
     /// Why the allocator gave a cell nothing, in a reviewer's words.

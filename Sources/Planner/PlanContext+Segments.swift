@@ -98,10 +98,11 @@ extension PlanContext {
         for segment in segments {
             let key = "\(segment.reference ?? "-")|\(segment.language)"
             if cache[key] == nil {
-                cache[key] = try festivals.occurrences(
+                // Festivals that cannot be dated were named once, in checkReferences.
+                cache[key] = try festivals.days(
                     from: brief.period.start, to: brief.period.end, region: segment.reference, language: segment.language,
                     ids: brief.festivals.map(Set.init)
-                ).filter(isWanted)
+                ).occurrences.filter(isWanted)
             }
             let occurrences = cache[key]!
             if occurrences.isEmpty {

@@ -47,6 +47,8 @@ struct PlanContext {
     var excluded: [Exclusion] = []
     var assumptions: [Assumption] = []
     var readReport: SegmentReadReport?
+    /// See ``Plan/warnings``.
+    var warnings: [String] = []
     /// The day the plan is made for.
     var asOf: CivilDate { request.today ?? brief.period.start }
 
@@ -74,7 +76,7 @@ struct PlanContext {
     }
 
     /// Every festival and template the brief names exists, and the period has festivals.
-    func checkReferences() throws(Diagnostic) {
+    mutating func checkReferences() throws(Diagnostic) {
         let known = festivals.festivals.map(\.id)
         for (i, id) in (brief.festivals ?? []).enumerated() where festivals.festival(id: id) == nil {
             throw document.diagnostic(
@@ -103,8 +105,9 @@ struct PlanContext {
         }
         let inPeriod: [FestivalOccurrence]
         do {
-            inPeriod = try festivals.occurrences(from: brief.period.start, to: brief.period.end, ids: brief.festivals.map(Set.init))
-                .filter(isWanted)
+            let days = try festivals.days(from: brief.period.start, to: brief.period.end, ids: brief.festivals.map(Set.init))
+            warnings += days.skipped.map { "\($0.message) (list the festivals to plan in the brief's festivals: to make this an error)" }
+            inPeriod = days.occurrences.filter(isWanted)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {

@@ -21,13 +21,26 @@ struct FestivalsCommandTests {
         #expect(delhi.stdout.contains("\ndurga_puja,"))
     }
 
-    @Test("--format ics writes CRLF iCalendar; a year outside Losar's table is a usage error naming it (exit 64)")
+    @Test(
+        "a listing of every festival outside Losar's table years lists the rest (exit 0) and names Losar on standard error",
+        arguments: [["--from", "2001-01-01", "--to", "2035-12-31"], ["--year", "1950"], ["--year", "2080"]])
+    func skipsTableOnly(range: [String]) throws {
+        let result = try CLI.run(["festivals", "--country", "IN"] + range + ["--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: skipped festival 'losar' (Losar) for "))
+        #expect(result.stderr.contains("only dates typed for 2010-2035"))
+        #expect(result.stdout.contains("\ndiwali,Diwali,"))
+        let years = Set(result.stdout.split(separator: "\n").dropFirst().map { Int($0.split(separator: ",")[3].prefix(4))! })
+        #expect(years.count == (range[0] == "--year" ? 1 : 35))
+    }
+
+    @Test("--format ics writes CRLF iCalendar; Losar named for a year outside its table is a usage error naming it (exit 64)")
     func icsAndErrors() throws {
         let ics = try CLI.run(["festivals", "--country", "MY", "--year", "2027", "--format", "ics"])
         #expect(ics.status == 0)
         #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(ics.stdout.contains("DTSTART;VALUE=DATE:20270206\r\n"))
-        let outside = try CLI.run(["festivals", "--region", "IN-SK", "--year", "2050"])
+        let outside = try CLI.run(["festivals", "--festival", "losar", "--year", "2001"])
         #expect(outside.status == 64)
         #expect(outside.stderr.contains("losar") && outside.stderr.contains("2010-2035") && outside.stderr.contains("--festival"))
         let named = try CLI.run(["festivals", "--region", "IN-SK", "--year", "2050", "--festival", "diwali,holi", "--format", "csv"])

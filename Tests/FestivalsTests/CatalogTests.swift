@@ -165,6 +165,27 @@ struct CatalogTests {
         #expect(throws: Diagnostic.self) { try Data.india.occurrences(from: from, to: to, ids: ["diwalee"]) }
     }
 
+    @Test("a listing of every festival skips a table-only festival's missing years, names them, and keeps its other years")
+    func tableSkipped() throws {
+        let days = try Data.india.days(from: CivilDate(iso: "2001-01-01")!, to: CivilDate(iso: "2035-12-31")!)
+        let losar = try #require(days.skipped.first)
+        #expect(days.skipped.count == 1 && losar.festivalID == "losar")
+        #expect(losar.years == Array(2001...2009) && losar.yearRuns == "2001-2009")
+        #expect(losar.message == "skipped festival 'losar' (Losar) for 2001-2009: it has no rule, only dates typed for 2010-2035")
+        // Losar's table years are listed (one a year), and rule-based festivals in every year.
+        let losarYears = days.occurrences.filter { $0.festivalID == "losar" }.map(\.date.year)
+        #expect(losarYears == Array(2010...2035))
+        #expect(days.occurrences.filter { $0.festivalID == "diwali" }.count == 35)
+        #expect(days.occurrences.contains { $0.festivalID == "diwali" && $0.date == CivilDate(iso: "2001-11-14")! })
+        // Named, the same festival is an error; the strict listing is too.
+        #expect(throws: Diagnostic.self) {
+            try Data.india.days(from: CivilDate(iso: "2001-01-01")!, to: CivilDate(iso: "2001-12-31")!, ids: ["losar"])
+        }
+        #expect(throws: Diagnostic.self) {
+            try Data.india.occurrences(from: CivilDate(iso: "2001-01-01")!, to: CivilDate(iso: "2001-12-31")!)
+        }
+    }
+
     @Test("a malformed rule names the file, line, festival and field")
     func malformed() {
         let yaml = """

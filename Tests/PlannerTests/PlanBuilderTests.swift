@@ -83,6 +83,18 @@ struct PlanBuilderTests {
         #expect(plan.lines.allSatisfy { $0.festivalDate == CivilDate(year: 2040, month: 11, day: 4) })
     }
 
+    @Test("a brief planning every festival in 2040 skips Losar (no rule, table to 2035) with a warning, and plans the rest")
+    func allFestivalsPastTables() throws {
+        let brief = Workspace.brief(festivals: "all").replacingOccurrences(
+            of: "period: {start: 2026-10-01, end: 2026-11-15}", with: "period: {start: 2040-10-01, end: 2040-11-15}")
+        let plan = try Workspace.plan(brief: brief, customers: Workspace.customers([("Sikkim", "ne", 300), ("Delhi", "hi", 300)]))
+        #expect(plan.lines.contains { $0.festival == "diwali" && $0.festivalDate == CivilDate(year: 2040, month: 11, day: 4) })
+        #expect(plan.warnings.count == 1)
+        #expect(plan.warnings.first?.hasPrefix("skipped festival 'losar' (Losar) for 2040: it has no rule") == true)
+        let json = PlanJSON.render(plan)
+        #expect(json.contains("\"warnings\": [") && json.contains("\"skipped festival 'losar' (Losar) for 2040: "))
+    }
+
     @Test("a brief's customers.date_format reads a day-first export; an unknown format is an error at its line")
     func dayFirstExport() throws {
         let iso = Workspace.customers([("Delhi", "hi", 400)])

@@ -14,7 +14,8 @@ struct FestivalsCommand: ParsableCommand {
             CSV columns: \(FestivalListing.header.joined(separator: ","))
             where date is the principal day, start and end the festival's span, lists are joined by ';',
             one row per occurrence, sorted by date then id. --format ics writes an iCalendar file of
-            all-day events.
+            all-day events. A festival that cannot be dated in some of the years (known only from a year
+            table) is left out of them and named on standard error; named with --festival, it is an error.
             """
     )
 
@@ -86,8 +87,11 @@ struct FestivalsCommand: ParsableCommand {
             return found.code
         }
         let ids = festivalIDs.flatMap { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) } }.filter { !$0.isEmpty }
-        let occurrences = try catalog.occurrences(
-            from: start, to: end, region: regionCode, language: languageCode, ids: ids.isEmpty ? nil : Set(ids))
+        let days = try catalog.days(from: start, to: end, region: regionCode, language: languageCode, ids: ids.isEmpty ? nil : Set(ids))
+        for skipped in days.skipped {
+            Terminal.printError("warning: \(skipped.message) (name it with --festival to make this an error)")
+        }
+        let occurrences = days.occurrences
         let preferred =
             localeCode ?? languageCode ?? regionCode.flatMap { locales.country(code: code)?.region(code: $0)?.topLanguage }
         let fallback = localeCode.flatMap { locales.language(code: $0)?.fallback } ?? []

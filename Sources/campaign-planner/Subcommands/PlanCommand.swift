@@ -47,6 +47,7 @@ struct PlanCommand: ParsableCommand {
             PlanRequest(
                 briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) },
                 rejectsPath: scratch, maxRejectRate: maxRejectRate))
+        for warning in plan.warnings { Terminal.printError("warning: \(warning)") }
         var written = try PlanExport.write(plan, to: out, formats: formats.compactMap(ExportFormat.init(rawValue:)))
         let rejectsPath = rejects ?? "\(out)/rejects.csv"
         try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath)
