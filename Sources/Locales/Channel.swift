@@ -4,6 +4,16 @@
 public enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
     case sms, whatsapp, email, push
 
+    /// The name a marketer writes: SMS, WhatsApp, email, push.
+    public var displayName: String {
+        switch self {
+        case .sms: "SMS"
+        case .whatsapp: "WhatsApp"
+        case .email: "email"
+        case .push: "push"
+        }
+    }
+
     public static func < (lhs: Channel, rhs: Channel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -53,6 +53,9 @@ public struct Brief: Decodable, Sendable {
         public let columns: [String: String]
         /// How the export writes dates (`dd/mm/yyyy`); ISO when absent.
         public let dateFormat: String?
+        /// `opt_in` when the opt-in flag alone makes a customer reachable (exports without
+        /// contacts); `contact` (the default) when the contact must be present too.
+        public let reach: String?
     }
 
     /// What one channel costs and returns.
@@ -198,7 +201,7 @@ public struct Brief: Decodable, Sendable {
         budget = try c.decode(Double.self, forKey: .budget)
         minMarginalReturn = try c.decodeIfPresent(Double.self, forKey: .minMarginalReturn) ?? 1
         if let file = try? c.decode(String.self, forKey: .customers) {
-            customers = Customers(file: file, columns: [:], dateFormat: nil)
+            customers = Customers(file: file, columns: [:], dateFormat: nil, reach: nil)
         } else {
             customers = try c.decode(Customers.self, forKey: .customers)
         }
@@ -221,6 +224,7 @@ extension Brief.Customers {
     enum CodingKeys: String, CodingKey {
         case file, columns
         case dateFormat = "date_format"
+        case reach
     }
 
     public init(from decoder: any Decoder) throws {
@@ -228,5 +232,6 @@ extension Brief.Customers {
         file = try c.decode(String.self, forKey: .file)
         columns = try c.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
         dateFormat = try c.decodeIfPresent(String.self, forKey: .dateFormat)
+        reach = try c.decodeIfPresent(String.self, forKey: .reach)
     }
 }

@@ -12,7 +12,8 @@ extension PlanContext {
         guard !cells.isEmpty else {
             throw document.diagnostic(
                 at: ["channels"], message: "no segment can be reached with a message on any channel in the period",
-                hint: "see the reasons: \(excluded.prefix(3).map(\.reason).joined(separator: "; "))")
+                hint: (readReport?.warnings ?? []).map { "\($0); " }.joined()
+                    + "see the reasons: \(excluded.prefix(3).map(\.reason).joined(separator: "; "))")
         }
         let holdout = brief.holdout
         let problem = AllocationProblem(
@@ -160,6 +161,12 @@ extension PlanContext {
             Assumption(
                 key: "segmentation.min_spend", value: DecimalText.fixed(brief.segmentation.minSpend, places: 2),
                 source: "brief or default 0"),
+            Assumption(
+                key: "reach",
+                value: readReport?.columns.reach == .optIn
+                    ? "opt_in: the opt-in flag alone counts a customer as reachable (contacts not checked; send lists need them)"
+                    : "contact: opted in and the contact (phone, email, push token) present",
+                source: brief.customers.reach == nil ? "default" : "brief (customers.reach)"),
             Assumption(key: "value_index", value: "segment mean spend / plan mean spend, clamped to 0.25-4", source: "planner"),
             Assumption(
                 key: "reach_model", value: "reached = A·(1 − e^(−messages/A)); conversions = reached × response × conversion",

@@ -22,9 +22,13 @@ extension PlanContext {
             mapping.dateOrder = try ColumnMapping.dateOrder(
                 dateFormat, at: document.diagnostic(at: ["customers", "date_format"], message: ""))
         }
+        if let reach = brief.customers.reach {
+            mapping.reach = try ColumnMapping.reachRule(reach, at: document.diagnostic(at: ["customers", "reach"], message: ""))
+        }
         let reader = try SegmentReader(catalog: locales, country: brief.country, mapping: mapping, asOf: asOf)
         let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
         readReport = result.report
+        warnings += result.report.warnings
         let rejected = result.report.rowsRead - result.report.accepted
         if result.report.rowsRead > 0, Double(rejected) / Double(result.report.rowsRead) > request.maxRejectRate {
             throw Diagnostic(

@@ -63,6 +63,8 @@ public struct ColumnMapping: Sendable, Equatable {
     public private(set) var explicit: [CanonicalField: String]
     /// How the export writes its dates (`date_format:` in a mapping file, `--date-format`).
     public var dateOrder: DateOrder = .iso
+    /// When a customer counts as reachable (`reach:` in a mapping file, `--reach`).
+    public var reach: ReachRule = .contact
     /// Where each explicit choice was written, so a column missing from the header points there.
     private var origins: [CanonicalField: Diagnostic]
 
@@ -105,6 +107,10 @@ public struct ColumnMapping: Sendable, Equatable {
                 dateOrder = try Self.dateOrder(document.value[name]!, at: at)
                 continue
             }
+            if name == "reach" {
+                reach = try Self.reachRule(document.value[name]!, at: at)
+                continue
+            }
             guard let field = CanonicalField(rawValue: name) else { throw Self.unknownField(name, at) }
             explicit[field] = document.value[name]
             origins[field] = at
@@ -122,10 +128,21 @@ public struct ColumnMapping: Sendable, Equatable {
         return order
     }
 
+    /// The reach rule a user's text names, or `at` as an error listing the spellings.
+    public static func reachRule(_ text: String, at: Diagnostic) throws(Diagnostic) -> ReachRule {
+        guard let rule = ReachRule(text: text) else {
+            var diagnostic = at
+            diagnostic.message = "unknown reach rule '\(text)'"
+            diagnostic.hint = "reach rules: \(ReachRule.spellings)"
+            throw diagnostic
+        }
+        return rule
+    }
+
     private static func unknownField(_ name: String, _ at: Diagnostic) -> Diagnostic {
         var diagnostic = at
         diagnostic.message = "unknown field '\(name)'"
-        diagnostic.hint = "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", ")), and date_format"
+        diagnostic.hint = "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", ")), date_format and reach"
         return diagnostic
     }
 
@@ -165,7 +182,9 @@ public struct ColumnMapping: Sendable, Equatable {
                 message: "no column for \(field.rawValue) in the header",
                 hint: "name it with --map \(field.rawValue)=COLUMN or --columns FILE; the header has: \(header.joined(separator: ", "))")
         }
-        return ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
+        var resolved = ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
+        resolved.reach = reach
+        return resolved
     }
 }
 
@@ -175,6 +194,8 @@ public struct ResolvedColumns: Sendable, Equatable {
     public let columns: [CanonicalField: Int]
     /// How the dates in the file are written.
     public var dateOrder: DateOrder = .iso
+    /// When a customer counts as reachable.
+    public var reach: ReachRule = .contact
 
     public init(header: [String], columns: [CanonicalField: Int], dateOrder: DateOrder = .iso) {
         self.header = header

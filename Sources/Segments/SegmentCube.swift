@@ -71,6 +71,8 @@ public struct SegmentCell: Sendable, Hashable {
     public var customers = 0
     /// Customers reachable per channel: `cell.reachable[.whatsapp]`.
     public var reachable = ChannelCounts()
+    /// Customers whose opt-in for the channel says yes, with or without the contact.
+    public var optedIn = ChannelCounts()
     /// Total spend.
     public var spend = Amount(hundredths: 0)
     public var orders = 0
@@ -87,7 +89,10 @@ public struct SegmentCell: Sendable, Hashable {
     /// Adds another cell's measures (merging segments).
     public mutating func add(_ other: SegmentCell) {
         customers += other.customers
-        for channel in Channel.allCases { reachable[channel] += other.reachable[channel] }
+        for channel in Channel.allCases {
+            reachable[channel] += other.reachable[channel]
+            optedIn[channel] += other.optedIn[channel]
+        }
         spend.hundredths += other.spend.hundredths
         orders += other.orders
         active90d += other.active90d

@@ -70,7 +70,6 @@ public struct SegmentReader: Sendable {
             for i in rejectCounts.indices { rejectCounts[i] += accumulator.rejectCounts[i] }
         }
         var cells: [SegmentKey: SegmentCell] = [:]
-        var imputed = 0
         for (r, region) in plan.regions.enumerated() {
             for (l, language) in plan.languages.enumerated() {
                 let at = (r * plan.languages.count + l) * measures
@@ -85,17 +84,19 @@ public struct SegmentReader: Sendable {
                 cell.active180d = Int(totals[at + 8])
                 cell.active365d = Int(totals[at + 9])
                 cell.imputedLanguage = Int(totals[at + 10])
-                imputed += cell.imputedLanguage
+                cell.optedIn = ChannelCounts(
+                    sms: Int(totals[at + 11]), whatsapp: Int(totals[at + 12]), email: Int(totals[at + 13]), push: Int(totals[at + 14]))
                 cells[SegmentKey(region: region, language: language)] = cell
             }
         }
         var byReason: [RejectReason: Int] = [:]
         for (i, reason) in RejectReason.allCases.enumerated() where rejectCounts[i] > 0 { byReason[reason] = rejectCounts[i] }
         let rejected = rejectCounts.reduce(0, +)
+        let cube = SegmentCube(country: country.code, cells: cells)
         let report = SegmentReadReport(
-            path: path, columns: columns, rowsRead: rows, accepted: rows - rejected, rejected: byReason,
-            imputedLanguages: imputed, rejectsPath: rejectsPath, asOf: asOf)
-        return SegmentReadResult(cube: SegmentCube(country: country.code, cells: cells), report: report)
+            path: path, columns: columns, rowsRead: rows, accepted: rows - rejected, rejected: byReason, total: cube.total,
+            rejectsPath: rejectsPath, asOf: asOf)
+        return SegmentReadResult(cube: cube, report: report)
     }
 }
 
@@ -115,10 +116,43 @@ public struct SegmentReadReport: Sendable, Equatable {
     public let accepted: Int
     /// Rejected rows per reason (reasons with none are absent).
     public let rejected: [RejectReason: Int]
-    /// Accepted rows whose language was missing or unknown, and imputed.
-    public let imputedLanguages: Int
+    /// The accepted rows' measures added together (customers, reach and opt-ins per channel, ...).
+    public let total: SegmentCell
     public let rejectsPath: String?
     public let asOf: CivilDate
+
+    /// Accepted rows whose language was missing or unknown, and imputed.
+    public var imputedLanguages: Int { total.imputedLanguage }
+
+    /// What makes reach silently smaller than it looks: a channel whose opt-in column is there but
+    /// whose contact column is not, so no opted-in customer counts as reachable on it. One line per
+    /// missing contact column, with the opted-in customers it leaves unreachable and the two ways
+    /// out (map the column, or declare the opt-in enough for planning).
+    public var warnings: [String] {
+        guard columns.reach == .contact else { return [] }
+        var lines: [String] = []
+        var done = Set<CanonicalField>()
+        for contact in ReachRule.contactFields where !done.contains(contact) {
+            done.insert(contact)
+            guard columns[contact] == nil else { continue }
+            let channels = Channel.allCases.indices.filter {
+                ReachRule.contactFields[$0] == contact && columns[ReachRule.optInFields[$0]] != nil
+            }
+            .map { Channel.allCases[$0] }
+            let counts = channels.map { (channel: $0, count: total.optedIn[$0]) }.filter { $0.count > 0 }
+            guard !counts.isEmpty else { continue }
+            let who = counts.enumerated().map { i, c in "\(c.count) \(i == 0 ? "customers opted in " : "")to \(c.channel.displayName)" }
+                .joined(separator: " and ")
+            let names = counts.map(\.channel.displayName).joined(separator: " and ")
+            lines.append(
+                "no \(contact.rawValue) column in \(path): \(who) cannot be reached, so \(names) reach is 0; "
+                    + "map the column (--map \(contact.rawValue)=COLUMN, or \(contact.rawValue): COLUMN in a --columns file or a brief's customers.columns), "
+                    + "or, if the export leaves contacts out on purpose, declare the opt-in enough for planning "
+                    + "(--reach opt-in, or reach: opt_in in a --columns file or a brief's customers); send lists still need the \(contact.rawValue)"
+            )
+        }
+        return lines
+    }
 
     /// All rejected rows.
     public var rejectedTotal: Int { rejected.values.reduce(0, +) }

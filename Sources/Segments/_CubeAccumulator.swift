@@ -5,7 +5,10 @@ import PlannerIO
 /// What every worker needs to read rows, fixed before reading starts: column indices, the region
 /// and language code lists, imputation tables and the as-of day.
 final class ReadPlan: Sendable {
-    static let measures = 11
+    /// Per cell: customers, reachable ×4, spend, orders, active 90/180/365 days, imputed, opted in ×4.
+    static let measures = 15
+    /// A contact column index meaning "not needed": the opt-in alone makes a customer reachable.
+    static let contactNotNeeded = -2
     let fieldCount: Int
     let id: Int, region: Int, language: Int, spend: Int, orders: Int, lastOrder: Int
     /// Opt-in and contact columns per channel, in ``Channel/allCases`` order (-1 when absent).
@@ -31,8 +34,8 @@ final class ReadPlan: Sendable {
         orders = index(.orders)
         lastOrder = index(.lastOrderDate)
         dateOrder = columns.dateOrder
-        optIns = [index(.smsOptIn), index(.whatsappOptIn), index(.emailOptIn), index(.pushOptIn)]
-        contacts = [index(.phone), index(.phone), index(.email), index(.pushToken)]
+        optIns = ReachRule.optInFields.map(index)
+        contacts = ReachRule.contactFields.map { columns.reach == .optIn ? Self.contactNotNeeded : index($0) }
         regions = country.regions.map(\.code).sorted()
         languages = catalog.languages.map(\.code).sorted()
         var languageIndex: [String: Int32] = [:]
@@ -153,14 +156,16 @@ final class CubeAccumulator: CSVPartConsumer {
         record.trimmedField(column, scratch: scratch)
     }
 
-    /// 1 when the channel's opt-in says yes and its contact is present, 0 when not, -1 for an
-    /// opt-in that is not a boolean.
+    /// 0 when the channel's opt-in says no (or is absent), 1 when it says yes but the contact is
+    /// missing, 3 when it says yes and the contact is present (or not needed), -1 for an opt-in
+    /// that is not a boolean: bit 0 is "opted in", bit 1 "reachable".
     @inline(__always)
     private func reach(_ record: CSVRecordView, _ optIn: Int, _ contact: Int) -> Int64 {
         guard optIn >= 0 else { return 0 }
         let flag = ValueParsing.boolean(field(record, optIn))
         if flag <= 0 { return Int64(flag) }
-        return contact >= 0 && !field(record, contact).isEmpty ? 1 : 0
+        if contact == ReadPlan.contactNotNeeded { return 3 }
+        return contact >= 0 && !field(record, contact).isEmpty ? 3 : 1
     }
 
     /// A spelling's code through the worker's cache, asking the catalog on a miss.
@@ -232,16 +237,20 @@ final class CubeAccumulator: CSVPartConsumer {
         }
         let cell = part + (Int(region) &* languageCount &+ Int(language)) &* ReadPlan.measures
         cell[0] &+= 1
-        cell[1] &+= sms
-        cell[2] &+= whatsapp
-        cell[3] &+= email
-        cell[4] &+= push
+        cell[1] &+= sms >> 1
+        cell[2] &+= whatsapp >> 1
+        cell[3] &+= email >> 1
+        cell[4] &+= push >> 1
         cell[5] &+= spend
         cell[6] &+= orders
         if age < 90 { cell[7] &+= 1 }
         if age < 180 { cell[8] &+= 1 }
         if age < 365 { cell[9] &+= 1 }
         cell[10] &+= imputed
+        cell[11] &+= sms & 1
+        cell[12] &+= whatsapp & 1
+        cell[13] &+= email & 1
+        cell[14] &+= push & 1
     }
 }
 

@@ -95,6 +95,47 @@ struct PlanBuilderTests {
         #expect(json.contains("\"warnings\": [") && json.contains("\"skipped festival 'losar' (Losar) for 2040: "))
     }
 
+    @Test("a phone-less export: a warning with the opted-in count; with customers.reach opt_in, SMS reach is the opt-ins")
+    func phonelessExport() throws {
+        let withPhone = Workspace.customers([("Delhi", "hi", 400)])
+        let phoneless =
+            withPhone.split(separator: "\n").map { $0.split(separator: ",").dropLast().joined(separator: ",") }
+            .joined(separator: "\n") + "\n"
+        #expect(
+            phoneless.hasPrefix("customer_id,state,preferred_language,total_spend,order_count,last_order_date,sms_opt_in,whatsapp_opt_in\n")
+        )
+        // SMS and WhatsApp are the brief's only channels: nothing can be reached, and the error says why.
+        let silent = #expect(throws: Diagnostic.self) { try Workspace.plan(customers: phoneless) }
+        #expect(silent?.hint?.hasPrefix("no phone column in ") == true)
+        #expect(silent?.hint?.contains(": 400 customers opted in to SMS and 400 to WhatsApp cannot be reached") == true)
+        // With an email channel as well, the plan is made and warns.
+        let withEmail = Workspace.brief().replacingOccurrences(
+            of: "  whatsapp:",
+            with:
+                "  email: {cost_per_message: 0.02, response_rate: {low: 0.002, base: 0.004, high: 0.007}, value_per_conversion: 180}\n  whatsapp:"
+        )
+        let emailCustomers = phoneless.replacingOccurrences(of: "whatsapp_opt_in\n", with: "whatsapp_opt_in,email_opt_in,email\n")
+            .replacingOccurrences(of: ",yes,yes\n", with: ",yes,yes,yes,someone@example.com\n")
+        let warned = try Workspace.plan(brief: withEmail, customers: emailCustomers)
+        #expect(warned.lines.allSatisfy { $0.channel == "email" } && !warned.lines.isEmpty)
+        #expect(warned.warnings.count == 1 && warned.warnings[0].contains("400 customers opted in to SMS and 400 to WhatsApp"))
+        #expect(warned.assumptions.first { $0.key == "reach" }?.source == "default")
+
+        let brief = Workspace.brief().replacingOccurrences(
+            of: "customers: customers.csv", with: "customers: {file: customers.csv, reach: opt_in}")
+        let plan = try Workspace.plan(brief: brief, customers: phoneless)
+        let segment = try #require(plan.segments.first { $0.id == "IN-DL/hi" })
+        #expect(segment.reachable["sms"] == 400 && segment.reachable["whatsapp"] == 400)
+        #expect(plan.warnings.isEmpty)
+        let reach = try #require(plan.assumptions.first { $0.key == "reach" })
+        #expect(reach.value.hasPrefix("opt_in:") && reach.source == "brief (customers.reach)")
+        // The same plan as from the export with phones.
+        #expect(plan.totals.allocated == (try Workspace.plan(customers: withPhone)).totals.allocated)
+        let wrong = brief.replacingOccurrences(of: "reach: opt_in", with: "reach: everyone")
+        let error = #expect(throws: Diagnostic.self) { try Workspace.plan(brief: wrong, customers: phoneless) }
+        #expect(error?.message == "unknown reach rule 'everyone'" && error?.line == 4)
+    }
+
     @Test("a brief's customers.date_format reads a day-first export; an unknown format is an error at its line")
     func dayFirstExport() throws {
         let iso = Workspace.customers([("Delhi", "hi", 400)])

@@ -44,6 +44,46 @@ struct SegmentReaderTests {
         #expect(result.report.imputedLanguages == 1)
     }
 
+    @Test("no phone column: a warning names it with the opted-in counts; with reach opt_in, SMS reach is the opt-ins")
+    func phonelessExport() throws {
+        // handMade without its mobile column: SMS opt-ins C1, C3, C4; WhatsApp C1, C3, C4; email and
+        // push keep their contact columns.
+        let lines = Self.handMade.split(separator: "\n").map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            // C2's quoted "1,234.50" splits into one field more, so its mobile is one further on.
+            if fields.count == 14 { fields.remove(at: 11) } else if fields.count == 13 { fields.remove(at: 10) }
+            return fields.joined(separator: ",")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(
+            text.hasPrefix("id,State,Preferred Language,LTV,orders,last_order,sms_opt_in,whatsapp_opt_in,email_opt_in,push_opt_in,email,"))
+        let path = try Fixture.file(text)
+        let byContact = try Fixture.reader().read(path: path)
+        #expect(byContact.cube.total.reachable == ChannelCounts(sms: 0, whatsapp: 0, email: 3, push: 2))
+        #expect(byContact.cube.total.optedIn == ChannelCounts(sms: 3, whatsapp: 3, email: 3, push: 3))
+        #expect(byContact.report.warnings.count == 1)
+        let warning = try #require(byContact.report.warnings.first)
+        #expect(
+            warning.hasPrefix(
+                "no phone column in \(path): 3 customers opted in to SMS and 3 to WhatsApp cannot be reached, so SMS and WhatsApp reach is 0; map the column (--map phone=COLUMN"
+            ))
+        #expect(warning.contains("--reach opt-in, or reach: opt_in"))
+        // Personal data stays out of the warning.
+        #expect(!warning.contains("+9198") && !warning.contains("a@x.in"))
+
+        var mapping = ColumnMapping.automatic
+        mapping.reach = .optIn
+        let byOptIn = try Fixture.reader(mapping).read(path: path)
+        #expect(byOptIn.cube.total.reachable == byOptIn.cube.total.optedIn)
+        #expect(byOptIn.cube[region: "IN-TN", language: "ta"]?.reachable.sms == 2)  // C1 and C3
+        #expect(byOptIn.report.warnings.isEmpty)
+        // A mapping file says the same with reach: opt_in; a misspelt rule names its line.
+        let file = try ColumnMapping(yaml: "reach: opt_in\n", path: "map.yaml")
+        #expect(file.reach == .optIn)
+        let error = #expect(throws: Diagnostic.self) { try ColumnMapping(yaml: "region: State\nreach: optimistic\n", path: "map.yaml") }
+        #expect(error?.message == "unknown reach rule 'optimistic'" && error?.line == 2)
+    }
+
     @Test("FNV-1a 64 matches the published test vectors; imputation follows the shares")
     func hashing() {
         // Test vectors from the FNV reference (Fowler, Noll, Vo): "" and "a".
@@ -193,6 +233,7 @@ enum Reference {
             cell.reachable = ChannelCounts(
                 sms: flags[0] && phone ? 1 : 0, whatsapp: flags[1] && phone ? 1 : 0, email: flags[2] && email ? 1 : 0,
                 push: flags[3] && token ? 1 : 0)
+            cell.optedIn = ChannelCounts(sms: flags[0] ? 1 : 0, whatsapp: flags[1] ? 1 : 0, email: flags[2] ? 1 : 0, push: flags[3] ? 1 : 0)
             cell.spend = Amount(hundredths: Int64((spend * 100).rounded()))
             cell.orders = orders
             cell.active90d = age < 90 ? 1 : 0

@@ -57,6 +57,12 @@ struct SegmentsCommand: ParsableCommand {
     @Option(help: "How the export writes dates: yyyy-mm-dd (default), dd/mm/yyyy or mm/dd/yyyy (- and . also).")
     var dateFormat: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "When a customer is reachable: contact (opt-in and the contact present; the default) or opt-in (the opt-in flag is enough, for exports that leave contacts out).",
+            valueName: "rule"))
+    var reach: String?
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -72,6 +78,9 @@ struct SegmentsCommand: ParsableCommand {
         var mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
         if let dateFormat {
             mapping.dateOrder = try ColumnMapping.dateOrder(dateFormat, at: Diagnostic(.usage, field: "--date-format", message: ""))
+        }
+        if let reach {
+            mapping.reach = try ColumnMapping.reachRule(reach, at: Diagnostic(.usage, field: "--reach", message: ""))
         }
         let day =
             try asOf.map { text throws(Diagnostic) in
@@ -98,6 +107,7 @@ struct SegmentsCommand: ParsableCommand {
             "\(customers): \(report.rowsRead) rows, \(report.accepted) accepted, \(report.rejectedTotal) rejected"
                 + (report.rejectedTotal > 0 ? " (\(report.rejectSummary)) → \(rejectsPath)" : "")
                 + "; \(report.imputedLanguages) languages imputed")
+        for warning in report.warnings { Terminal.printError("warning: \(warning)") }
         try report.check(maxRejectRate: maxRate)
         let rows = SubstantialityRollup(minCustomers: minCustomers, minSpend: minimumSpend, maxShare: share)
             .apply(to: result.cube, country: reader.country)
