@@ -30,8 +30,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
-/// Realistic customer exports for tests and benchmarks, streamed row by row: regions drawn by
-/// population, languages by each region's shares (some missing or unknown), spend lognormal,
+/// Realistic customer exports for tests, benchmarks and examples, streamed row by row: regions drawn by
+/// population (or by given shares), languages by each region's shares (some missing or unknown), spend lognormal,
 /// opt-ins and contacts, names in several scripts, and commas and quotes inside quoted fields. With
 /// `dirty`, about 3 % of rows are broken in one of the ways ``RejectReason`` lists.
 ///
@@ -62,15 +62,31 @@ public struct SyntheticCustomers: Sendable {
     /// Fractions of rows.
     static let missingLanguage = 0.06, unknownLanguage = 0.01, dirtyRate = 0.03
 
-    public init(catalog: LocaleCatalog, country code: String, seed: UInt64, dirty: Bool, asOf: CivilDate) throws(Diagnostic) {
+    /// A generator for `country`'s customers. `regionShares` (region code → share of rows) shapes a
+    /// customer base that is not spread like the population, such as a brand born in Delhi with
+    /// 35 % of its customers there: the named regions get their shares, the others split the rest by
+    /// population. Within a region, languages follow the Census shares either way.
+    public init(
+        catalog: LocaleCatalog, country code: String, seed: UInt64, dirty: Bool, asOf: CivilDate, regionShares: [String: Double] = [:]
+    ) throws(Diagnostic) {
         guard let country = catalog.country(code: code) else {
             throw Diagnostic(.usage, field: "--country", message: "unknown country '\(code)'")
         }
-        let population = Double(country.regions.reduce(0) { $0 + $1.population })
+        for key in regionShares.keys.sorted() where country.region(code: key) == nil {
+            throw Diagnostic(
+                .usage, field: "--region-share", message: "'\(key)' is not a region of \(code)",
+                hint: "use ISO codes such as \(code)-\(code == "IN" ? "DL" : "10")")
+        }
+        let named = regionShares.values.reduce(0, +)
+        guard regionShares.values.allSatisfy({ $0 > 0 }), named < 1 || (named == 1 && regionShares.count == country.regions.count) else {
+            throw Diagnostic(
+                .usage, field: "--region-share", message: "shares must be above 0 and add up to less than 1 (they add up to \(named))")
+        }
+        let population = Double(country.regions.filter { regionShares[$0.code] == nil }.reduce(0) { $0 + $1.population })
         var running = 0.0
         var regions: [RegionDraw] = []
         for region in country.regions.sorted(by: { $0.code < $1.code }) {
-            running += Double(region.population) / population
+            running += regionShares[region.code] ?? (Double(region.population) / max(population, 1) * (1 - named))
             let bare = String(region.code.split(separator: "-").last ?? "")
             let spellings = [region.name, region.name, region.code, bare, region.name.lowercased(), region.nativeName] + region.aliases
             let shares = region.languageShares.filter { $0.language != "other" }

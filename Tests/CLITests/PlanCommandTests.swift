@@ -28,6 +28,13 @@ struct PlanCommandTests {
         let paise = lines.map { Int((($0["budget"] as? Double) ?? 0) * 100 + 0.5) }.reduce(0, +)
         #expect(paise == Int(allocated * 100 + 0.5))
         #expect(Int(allocated * 100 + 0.5) + Int(((totals["unspent"] as? Double) ?? 0) * 100 + 0.5) == Int(budget * 100 + 0.5))
+        // The headline join the README points at: Bengali speakers in Delhi get Durga Puja (their
+        // language's festival; Delhi does not keep it), on WhatsApp among others; Delhi's Hindi speakers do not.
+        let bengaliDelhi = lines.filter { $0["segment"] as? String == "IN-DL/bn" && $0["festival"] as? String == "durga_puja" }
+        #expect(bengaliDelhi.contains { $0["channel"] as? String == "whatsapp" && (($0["budget"] as? Double) ?? 0) > 0 })
+        #expect(!lines.contains { $0["segment"] as? String == "IN-DL/hi" && $0["festival"] as? String == "durga_puja" })
+        let allocationCSV = try String(contentsOfFile: "\(out)/allocation.csv", encoding: .utf8)
+        #expect(allocationCSV.contains(",IN-DL/bn,IN-DL,bn,durga_puja,whatsapp,"))
 
         let names = ["Summary", "Assumptions", "Segments", "Allocation", "Calendar", "Messages", "Excluded"]
         let sheets = try LibreOffice.sheets(of: URL(fileURLWithPath: "\(out)/plan.xlsx"), names: names)

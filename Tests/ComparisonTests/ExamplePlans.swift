@@ -32,8 +32,8 @@ enum ExamplePlans {
         return PlanJSON.render(plan)
     }
 
-    /// The example as written (budget ₹40,000: it leaves ₹11,535.29 unspent, every other cell
-    /// returning less than the floor of 1 rupee per rupee).
+    /// The example as written (budget ₹40,000: it allocates ₹39,999.75; the last rupee returns
+    /// 1.0132, just above the floor of 1 rupee per rupee).
     static let baseJSON = try! json()
     static let base = try! PlanFile.parse(Array(baseJSON.utf8), path: "base/plan.json")
     /// The same brief at 10 % more budget (₹44,000).

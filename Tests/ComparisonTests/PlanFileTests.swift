@@ -19,9 +19,10 @@ struct PlanFileTests {
         let plan = try parse(Self.text)
         #expect(plan.currency == "INR")
         #expect(plan.budget == Money(major: 40_000))
-        // Figures of `campaign-planner plan examples/festive-2026.yaml` (allocated 28464.71, unspent 11535.29).
-        #expect(plan.totals.allocated == Money(minor: 2_846_471))
-        #expect(plan.totals.unspent == Money(minor: 1_153_529))
+        // Figures of `campaign-planner plan examples/festive-2026.yaml` (allocated 39999.75, unspent 0.25:
+        // 25 paise buy no whole message).
+        #expect(plan.totals.allocated == Money(minor: 3_999_975))
+        #expect(plan.totals.unspent == Money(minor: 25))
         #expect(plan.lines.map(\.budget).reduce(Money.zero, +) == plan.totals.allocated)
         #expect(plan.lines.first?.key == "IN-AP/te navratri email")
         #expect(plan.assumption("sms.cost_per_message") == "0.1200")
@@ -54,7 +55,7 @@ struct PlanFileTests {
 
     @Test("a mistyped or edited field is named with its path")
     func edited() throws {
-        let typo = Self.replacingFirst("\"budget\": 3.52,", with: "\"budget\": \"3.52\",")
+        let typo = Self.replacingFirst("\"budget\": 1.70,", with: "\"budget\": \"1.70\",")
         #expect(typo != Self.text)
         #expect(
             throws: Diagnostic(
@@ -62,10 +63,10 @@ struct PlanFileTests {
         ) {
             try parse(typo)
         }
-        let edited = Self.replacingFirst("\"budget\": 3.52,", with: "\"budget\": 4.52,")
+        let edited = Self.replacingFirst("\"budget\": 1.70,", with: "\"budget\": 2.70,")
         let error = try #require(throws: Diagnostic.self) { try parse(edited) }
         #expect(error.field == "totals.allocated")
-        #expect(error.message.hasPrefix("the lines' budgets sum to 28465.71, not to the allocated total 28464.71"))
+        #expect(error.message.hasPrefix("the lines' budgets sum to 40000.75, not to the allocated total 39999.75"))
     }
 
     @Test("a plan in another currency than the base is refused, naming both files")

@@ -163,6 +163,31 @@ struct SegmentReaderTests {
         }
     }
 
+    @Test("synthetic region shares: the named region gets its share, the others split the rest by population")
+    func regionShares() throws {
+        var bytes: [UInt8] = []
+        try SyntheticCustomers(
+            catalog: Fixture.catalog, country: "IN", seed: 3, dirty: false, asOf: Fixture.asOf, regionShares: ["IN-DL": 0.35]
+        )
+        .generate(count: 20_000) { bytes += $0 }
+        let cube = try Fixture.reader().read(path: Fixture.file(bytes)).cube
+        func share(_ region: String) -> Double {
+            Double(cube.cells.filter { $0.key.region == region }.map(\.value.customers).reduce(0, +)) / 20_000
+        }
+        // Binomial: 4 standard deviations of a share p over 20,000 rows is 4·sqrt(p(1-p)/20000).
+        func tolerance(_ p: Double) -> Double { 4 * (p * (1 - p) / 20_000).squareRoot() }
+        #expect(abs(share("IN-DL") - 0.35) < tolerance(0.35))
+        let others = Double(Fixture.india.regions.filter { $0.code != "IN-DL" }.map(\.population).reduce(0, +))
+        let maharashtra = Double(Fixture.india.region(code: "IN-MH")!.population) / others * 0.65
+        #expect(abs(share("IN-MH") - maharashtra) < tolerance(maharashtra))
+        for bad in [["IN-XX": 0.2], ["IN-DL": 0.7, "IN-MH": 0.4]] {
+            #expect(throws: Diagnostic.self) {
+                try SyntheticCustomers(
+                    catalog: Fixture.catalog, country: "IN", seed: 3, dirty: false, asOf: Fixture.asOf, regionShares: bad)
+            }
+        }
+    }
+
     @Test("synthetic files are the same for the same seed and differ for another")
     func synthDeterminism() throws {
         let a = try synthBytes(rows: 500, seed: 9, dirty: true)

@@ -31,6 +31,13 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Last order dates count back from this day, YYYY-MM-DD.")
     var asOf = "2026-10-01"
 
+    @Option(
+        name: .customLong("region-share"),
+        help: ArgumentHelp(
+            "A region's share of the customers, CODE=SHARE (IN-DL=0.35; repeat for more); the other regions split the rest by population.",
+            valueName: "code=share"))
+    var regionShares: [String] = []
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -43,7 +50,17 @@ struct SynthCommand: ParsableCommand {
         guard let day = CivilDate(iso: asOf) else {
             throw Diagnostic(.usage, field: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD")
         }
-        let synth = try SyntheticCustomers(catalog: catalog, country: country.uppercased(), seed: seed, dirty: dirty, asOf: day)
+        var shares: [String: Double] = [:]
+        for text in regionShares {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let share = Double(parts[1]) else {
+                throw Diagnostic(
+                    .usage, field: "--region-share", message: "'\(text)' is not CODE=SHARE", hint: "e.g. --region-share IN-DL=0.35")
+            }
+            shares[parts[0].uppercased()] = share
+        }
+        let synth = try SyntheticCustomers(
+            catalog: catalog, country: country.uppercased(), seed: seed, dirty: dirty, asOf: day, regionShares: shares)
         try synth.generate(count: customers) { bytes throws(Diagnostic) in
             var written = 0
             while written < bytes.count {
