@@ -131,7 +131,11 @@ public struct FestivalCatalog: Sendable {
         for (i, ruling) in overrides.enumerated() {
             let at: [DataKey] = ["overrides", DataKey(intValue: i)]
             guard byID[ruling.festival] != nil else {
-                throw document.diagnostic(at: at + ["festival"], message: "override names unknown festival '\(ruling.festival)'")
+                throw document.diagnostic(
+                    at: at + ["festival"],
+                    message:
+                        "override names unknown festival '\(ruling.festival)'\(Suggestion.phrase(for: ruling.festival, among: festivals.map(\.id)))"
+                )
             }
             guard ruling.region == country || regionCodes.contains(ruling.region) else {
                 throw document.diagnostic(at: at + ["region"], message: "region '\(ruling.region)' is not a region of \(country)")
@@ -187,7 +191,8 @@ public struct FestivalCatalog: Sendable {
         if observers[text] != nil { return text }
         guard let region = locales.region(matching: text, in: country) else {
             throw Diagnostic(
-                .usage, field: "--region", message: "unknown region '\(text)' in \(country)",
+                .usage, field: "--region",
+                message: "unknown region '\(text)' in \(country)\(Suggestion.phrase(for: text, among: observers.keys.sorted()))",
                 hint: "use an ISO 3166-2 code such as \(observers.keys.sorted().first ?? "\(country)-XX")")
         }
         return region.code
@@ -222,11 +227,14 @@ public struct FestivalCatalog: Sendable {
     ) throws -> FestivalDays {
         let code = try region.map { (text: String) throws(Diagnostic) -> String in try regionCode(text) }
         if let language, locales.language(code: language) == nil {
-            throw Diagnostic(.usage, field: "--language", message: "unknown language '\(language)'")
+            throw Diagnostic(
+                .usage, field: "--language",
+                message: "unknown language '\(language)'\(Suggestion.phrase(for: language, among: locales.languages.map(\.code)))")
         }
         if let unknown = ids?.sorted().first(where: { festival(id: $0) == nil }) {
             throw Diagnostic(
-                .usage, field: "--festival", message: "unknown festival '\(unknown)' in \(country)",
+                .usage, field: "--festival",
+                message: "unknown festival '\(unknown)' in \(country)\(Suggestion.phrase(for: unknown, among: festivals.map(\.id)))",
                 hint: "festivals: \(festivals.map(\.id).joined(separator: ", "))")
         }
         let observer = code.flatMap { observers[$0] } ?? national
@@ -288,7 +296,7 @@ public struct FestivalCatalog: Sendable {
         convention: FestivalConvention, dates: [CivilDate]
     )] {
         guard let festival = festival(id: id) else {
-            throw Diagnostic(.usage, message: "unknown festival '\(id)'")
+            throw Diagnostic(.usage, message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: festivals.map(\.id)))")
         }
         let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
         return try Self.asDiagnostic {
@@ -301,7 +309,7 @@ public struct FestivalCatalog: Sendable {
     /// The principal days of one festival in a year, computed for a region (or nationally).
     public func dates(of id: String, year: Int, region: String? = nil) throws -> [CivilDate] {
         guard let festival = festival(id: id) else {
-            throw Diagnostic(.usage, message: "unknown festival '\(id)'")
+            throw Diagnostic(.usage, message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: festivals.map(\.id)))")
         }
         let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
         return try Self.asDiagnostic { try evaluator.resolved(festival, year: year, observer: observer).map(\.date) }

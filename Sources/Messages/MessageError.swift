@@ -27,7 +27,7 @@ public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .file(let diagnostic): return diagnostic
         case .unknownTemplate(let id, let known):
             return Diagnostic(
-                .usage, field: "template", message: "unknown template '\(id)'",
+                .usage, field: "template", message: "unknown template '\(id)'\(Suggestion.phrase(for: id, among: known))",
                 hint: known.isEmpty ? "templates/ holds no templates" : "known templates: \(known.joined(separator: ", "))")
         case .unknownLanguage(let code):
             return Diagnostic(

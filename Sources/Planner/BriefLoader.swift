@@ -38,7 +38,8 @@ extension Brief {
         for name in brief.channels.keys.sorted() {
             guard channelNames.contains(name) else {
                 throw fail(
-                    ["channels", DataKey(stringValue: name)], "unknown channel '\(name)'",
+                    ["channels", DataKey(stringValue: name)],
+                    "unknown channel '\(name)'\(Suggestion.phrase(for: name, among: channelNames))",
                     hint: "channels are \(channelNames.joined(separator: ", "))")
             }
             let channel = brief.channels[name]!

@@ -12,7 +12,9 @@ extension PlanContext {
         for key in brief.customers.columns.keys.sorted() {
             guard let field = CanonicalField(rawValue: key) else {
                 throw document.diagnostic(
-                    at: ["customers", "columns", DataKey(stringValue: key)], message: "unknown customer field '\(key)'",
+                    at: ["customers", "columns", DataKey(stringValue: key)],
+                    message:
+                        "unknown customer field '\(key)'\(Suggestion.phrase(for: key, among: CanonicalField.allCases.map(\.rawValue)))",
                     hint: "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             explicit[field] = brief.customers.columns[key]

@@ -80,27 +80,32 @@ struct PlanContext {
         let known = festivals.festivals.map(\.id)
         for (i, id) in (brief.festivals ?? []).enumerated() where festivals.festival(id: id) == nil {
             throw document.diagnostic(
-                at: ["festivals", DataKey(intValue: i)], message: "unknown festival '\(id)'",
+                at: ["festivals", DataKey(intValue: i)], message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: known))",
                 hint: "festivals in calendars/\(brief.country).yaml: \(known.joined(separator: ", "))")
         }
         for (i, id) in brief.priority.enumerated() where festivals.festival(id: id) == nil {
-            throw document.diagnostic(at: ["priority", DataKey(intValue: i)], message: "unknown festival '\(id)'")
+            throw document.diagnostic(
+                at: ["priority", DataKey(intValue: i)], message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: known))")
         }
         let templateIDs = templates.templates.map(\.id)
         if templates.template(id: brief.templates.default) == nil {
             throw document.diagnostic(
-                at: ["templates", "default"], message: "unknown template '\(brief.templates.default)'",
+                at: ["templates", "default"],
+                message:
+                    "unknown template '\(brief.templates.default)'\(Suggestion.phrase(for: brief.templates.default, among: templateIDs))",
                 hint: "templates: \(templateIDs.joined(separator: ", "))")
         }
         for festival in brief.templates.festivals.keys.sorted() {
             let at: [DataKey] = ["templates", "festivals", DataKey(stringValue: festival)]
             guard festivals.festival(id: festival) != nil else {
-                throw document.diagnostic(at: at, message: "unknown festival '\(festival)'")
+                throw document.diagnostic(
+                    at: at, message: "unknown festival '\(festival)'\(Suggestion.phrase(for: festival, among: known))")
             }
             let template = brief.templates.festivals[festival]!
             guard templates.template(id: template) != nil else {
                 throw document.diagnostic(
-                    at: at, message: "unknown template '\(template)'", hint: "templates: \(templateIDs.joined(separator: ", "))")
+                    at: at, message: "unknown template '\(template)'\(Suggestion.phrase(for: template, among: templateIDs))",
+                    hint: "templates: \(templateIDs.joined(separator: ", "))")
             }
         }
         let inPeriod: [FestivalOccurrence]

@@ -32,7 +32,8 @@ public enum DataFile {
                     throw Diagnostic(
                         path: path, line: key.mark?.line, column: key.mark?.column,
                         field: keyPath(keys + [DataKey(stringValue: name)]),
-                        message: "unknown field '\(name)'", hint: "check the spelling; see the documented fields")
+                        message: "unknown field '\(name)'\(Suggestion.phrase(for: name, among: read.sorted()))",
+                        hint: "check the spelling; see the documented fields")
                 }
             }
         }

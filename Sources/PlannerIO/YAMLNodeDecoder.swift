@@ -119,6 +119,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func value(_ key: Key) throws -> Node {
         note(key.stringValue)
         guard let node = mapping[key.stringValue] else {
+            // A misspelling of the missing field is what the user wrote: name it first.
+            let written = mapping.keys.compactMap(\.string).filter { Key(stringValue: $0) == nil }
+            if let typo = written.first(where: { Suggestion.closest(to: $0, among: [key.stringValue]) != nil }),
+                let typoNode = mapping.keys.first(where: { $0.string == typo })
+            {
+                throw decoder.failure(
+                    "unknown field '\(typo)' (did you mean '\(key.stringValue)'?)", at: typoNode,
+                    path: codingPath + [DataKey(stringValue: typo)])
+            }
             throw decoder.failure("required field '\(key.stringValue)' is missing", path: codingPath + [key])
         }
         return node

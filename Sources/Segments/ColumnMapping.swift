@@ -141,7 +141,8 @@ public struct ColumnMapping: Sendable, Equatable {
 
     private static func unknownField(_ name: String, _ at: Diagnostic) -> Diagnostic {
         var diagnostic = at
-        diagnostic.message = "unknown field '\(name)'"
+        diagnostic.message =
+            "unknown field '\(name)'\(Suggestion.phrase(for: name, among: CanonicalField.allCases.map(\.rawValue) + ["date_format", "reach"]))"
         diagnostic.hint = "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", ")), date_format and reach"
         return diagnostic
     }

@@ -65,7 +65,7 @@ struct FilesAndDiagnosticsTests {
         let yaml = "items:\n  - name: a\n    count: 1\n    cuont: 2\n"
         #expect(
             throws: Diagnostic(
-                path: "s.yaml", line: 4, column: 5, field: "items[0].cuont", message: "unknown field 'cuont'",
+                path: "s.yaml", line: 4, column: 5, field: "items[0].cuont", message: "unknown field 'cuont' (did you mean 'count'?)",
                 hint: "check the spelling; see the documented fields")
         ) {
             try DataFile.decode(Sample.self, yaml: yaml, path: "s.yaml", strict: true)

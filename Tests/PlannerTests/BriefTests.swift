@@ -38,11 +38,22 @@ struct BriefTests {
     func unknownField() {
         #expect(
             throws: Diagnostic(
-                path: "brief.yaml", line: 5, column: 1, field: "budjet", message: "unknown field 'budjet'",
+                path: "brief.yaml", line: 5, column: 1, field: "budjet", message: "unknown field 'budjet' (did you mean 'budget'?)",
                 hint: "check the spelling; see the documented fields")
         ) {
             try load(Self.minimal.replacingOccurrences(of: "customers: customers.csv", with: "customers: customers.csv\nbudjet: 3"))
         }
+        // Misspelt in place of a required field: the typo is named, not the missing field.
+        let error = #expect(throws: Diagnostic.self) {
+            try load(Self.minimal.replacingOccurrences(of: "budget: 500000", with: "budjet: 500000"))
+        }
+        #expect(error?.message == "unknown field 'budjet' (did you mean 'budget'?)")
+        #expect(error?.line == 3 && error?.field == "budjet")
+        // A field far from every known one gets no guess; a missing one with no typo says it is missing.
+        let far = #expect(throws: Diagnostic.self) { try load(Self.minimal + "\nzzz: 1") }
+        #expect(far?.message == "unknown field 'zzz'")
+        let missing = #expect(throws: Diagnostic.self) { try load(Self.minimal.replacingOccurrences(of: "budget: 500000\n", with: "")) }
+        #expect(missing?.message == "required field 'budget' is missing")
     }
 
     @Test(

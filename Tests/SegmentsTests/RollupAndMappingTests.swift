@@ -93,7 +93,7 @@ struct ColumnMappingTests {
         #expect(error?.path == "map.yaml" && error?.line == 2)
         #expect(error?.message == "column 'Land' for region is not in the header of c.csv")
         let unknown = #expect(throws: Diagnostic.self) { try ColumnMapping(yaml: "regoin: Land\n", path: "map.yaml") }
-        #expect(unknown?.message == "unknown field 'regoin'" && unknown?.line == 1)
+        #expect(unknown?.message == "unknown field 'regoin' (did you mean 'region'?)" && unknown?.line == 1)
     }
 
     @Test("--map flags, and a file without a region column")

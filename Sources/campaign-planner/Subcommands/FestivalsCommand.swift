@@ -74,7 +74,8 @@ struct FestivalsCommand: ParsableCommand {
         let languageCode = try language.map { text throws -> String in
             guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
                 throw Diagnostic(
-                    .usage, field: "--language", message: "unknown language '\(text)'",
+                    .usage, field: "--language",
+                    message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: locales.languages.map(\.code)))",
                     hint: "known languages: \(locales.languages.map(\.code).joined(separator: ", "))")
             }
             return found.code
@@ -82,7 +83,9 @@ struct FestivalsCommand: ParsableCommand {
         let regionCode = try region.map { try catalog.regionCode($0) }
         let localeCode = try locale.map { text throws -> String in
             guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
-                throw Diagnostic(.usage, field: "--locale", message: "unknown language '\(text)'")
+                throw Diagnostic(
+                    .usage, field: "--locale",
+                    message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: locales.languages.map(\.code)))")
             }
             return found.code
         }
