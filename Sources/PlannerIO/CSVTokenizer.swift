@@ -109,7 +109,7 @@ public struct CSVTable: Sendable {
         guard let index = header.firstIndex(of: name) else {
             throw Diagnostic(
                 path: path, line: 1, field: name, message: "required column '\(name)' is missing",
-                hint: "the header has: \(header.joined(separator: ", "))")
+                hint: "the header has: \(SafeText.list(header))")
         }
         return index
     }

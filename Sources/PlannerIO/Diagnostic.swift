@@ -57,11 +57,13 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         return text + ": "
     }
 
+    /// The one line printed for the user: `file:line:column: error: field: message. Hint: hint`.
+    /// Everything in it is ``SafeText/escaped(_:)``: messages quote input, which may be binary.
     public var description: String {
         var text = "\(location)error: "
         if let field { text += "\(field): " }
         text += message
         if let hint { text += ". Hint: \(hint)" }
-        return text
+        return SafeText.escaped(text)
     }
 }

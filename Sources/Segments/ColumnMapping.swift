@@ -160,7 +160,7 @@ public struct ColumnMapping: Sendable, Equatable {
                 var diagnostic = origins[field] ?? Diagnostic(.usage, message: "")
                 diagnostic.kind = .usage
                 diagnostic.message = "column '\(name)' for \(field.rawValue) is not in the header of \(path)"
-                diagnostic.hint = "the header has: \(header.joined(separator: ", "))"
+                diagnostic.hint = "the header has: \(SafeText.list(header))"
                 throw diagnostic
             }
             columns[field] = index
@@ -181,7 +181,7 @@ public struct ColumnMapping: Sendable, Equatable {
             throw Diagnostic(
                 .usage, path: path, line: 1, field: field.rawValue,
                 message: "no column for \(field.rawValue) in the header",
-                hint: "name it with --map \(field.rawValue)=COLUMN or --columns FILE; the header has: \(header.joined(separator: ", "))")
+                hint: "name it with --map \(field.rawValue)=COLUMN or --columns FILE; the header has: \(SafeText.list(header))")
         }
         var resolved = ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
         resolved.reach = reach

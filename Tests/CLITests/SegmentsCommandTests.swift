@@ -110,4 +110,19 @@ struct SegmentsCommandTests {
         #expect(segments.status == 0)
         #expect(segments.stdout.contains("\"read\": 300,\n    \"accepted\": 300"))
     }
+
+    @Test("a binary file as customers: one clear error, its bytes escaped, nothing raw on the terminal (exit 64)")
+    func binaryFile() throws {
+        let path = NSTemporaryDirectory() + "binary-\(UUID().uuidString).csv"
+        var bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x1B, 0x5B, 0x32, 0x4A, 0xE2, 0x80, 0xAE, 0xFF, 0x07]
+        bytes += [UInt8](repeating: 0x41, count: 500)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.run(["segments", "--customers", path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("error: customer_id: no column for customer_id in the header"))
+        #expect(result.stderr.contains("the header has: \\u{7F}ELF\\u{2}\\u{1}\\u{1}\\u{0}\\u{1B}[2J\\u{202E}\u{FFFD}\\u{7}AAA"))
+        #expect(result.stderr.contains("…"))
+        let raw = result.stderr.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0.value == 0x202E }
+        #expect(raw.isEmpty)
+    }
 }

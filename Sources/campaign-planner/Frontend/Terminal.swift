@@ -1,11 +1,14 @@
+import PlannerIO
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Standard output and error, and whether they are terminals.
 enum Terminal {
+    /// One line on standard error, with control and bidi characters escaped (``SafeText``).
     static func printError(_ text: String) {
-        let bytes = Array((text + "\n").utf8)
+        let bytes = Array((SafeText.escaped(text) + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 

@@ -1,0 +1,47 @@
+/// Text from outside (a header, a field, a file name) made safe to print to a terminal or a log:
+/// control characters, bidi controls and other invisible format characters are written as
+/// `\u{…}` escapes, so a binary file's bytes cannot move the cursor, ring the bell or reorder the
+/// line, and long values are shortened.
+public enum SafeText {
+    /// `text` with every control (C0, DEL, C1, including newlines and tabs) and bidi or other
+    /// format character (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, ...) escaped.
+    /// Malformed UTF-8 has already become U+FFFD when the bytes were decoded; it is kept.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A value quoted in an error, cut to `limit` characters and escaped (`…` and the full
+    /// length after a cut): `'C0000001,Priya,…' (2,941 characters)`.
+    public static func quoted(_ value: String, limit: Int = 60) -> String {
+        guard value.count > limit else { return "'\(escaped(value))'" }
+        return "'\(escaped(String(value.prefix(limit))))…' (\(value.count) characters)"
+    }
+
+    /// A list of values (a header's column names) for a hint: each quoted value shortened, and at
+    /// most `limit` of them, with the number left out.
+    public static func list(_ values: [String], limit: Int = 20, valueLimit: Int = 40) -> String {
+        let shown = values.prefix(limit).map { value in
+            value.count > valueLimit ? escaped(String(value.prefix(valueLimit))) + "…" : escaped(value)
+        }
+        let rest = values.count > limit ? " and \(values.count - limit) more" : ""
+        return shown.joined(separator: ", ") + rest
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control: return true
+        case .format: return scalar.value != 0x200D && scalar.value != 0x200C  // joiners shape Indic text: keep them
+        case .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+}
