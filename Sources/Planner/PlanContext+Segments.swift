@@ -9,6 +9,7 @@ extension PlanContext {
     /// substantial segments (rolled up where small), largest first up to `max_segments`.
     mutating func segments() throws -> [SegmentInfo] {
         var explicit: [CanonicalField: String] = [:]
+        var origins: [CanonicalField: Diagnostic] = [:]
         for key in brief.customers.columns.keys.sorted() {
             guard let field = CanonicalField(rawValue: key) else {
                 throw document.diagnostic(
@@ -18,8 +19,9 @@ extension PlanContext {
                     hint: "fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             explicit[field] = brief.customers.columns[key]
+            origins[field] = document.diagnostic(at: ["customers", "columns", DataKey(stringValue: key)], message: "")
         }
-        var mapping = ColumnMapping(explicit: explicit)
+        var mapping = ColumnMapping(explicit: explicit, origins: origins)
         if let dateFormat = brief.customers.dateFormat {
             mapping.dateOrder = try ColumnMapping.dateOrder(
                 dateFormat, at: document.diagnostic(at: ["customers", "date_format"], message: ""))
@@ -29,20 +31,12 @@ extension PlanContext {
         }
         let reader = try SegmentReader(catalog: locales, country: brief.country, mapping: mapping, asOf: asOf)
         let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
-        readReport = result.report
-        warnings += result.report.warnings
-        let rejected = result.report.rowsRead - result.report.accepted
-        if result.report.rowsRead > 0, Double(rejected) / Double(result.report.rowsRead) > request.maxRejectRate {
-            throw Diagnostic(
-                .data, path: customersPath,
-                message:
-                    "\(rejected) of \(result.report.rowsRead) customer rows were rejected, more than \(DecimalText.fixed(request.maxRejectRate * 100, places: 1)) %",
-                hint: (request.rejectsPath.map { "see \($0) for the rows and reasons" } ?? "pass --rejects FILE to see them")
-                    + (result.report.dateHint.map { "; \($0)" } ?? ""))
-        }
-        guard result.report.accepted > 0 else {
-            throw Diagnostic(.data, path: customersPath, message: "no customer rows were accepted")
-        }
+        var report = result.report
+        if let shown = request.rejectsShownPath { report.rejectsPath = shown }
+        readReport = report
+        warnings += report.warnings
+        try report.checkHasCustomers()
+        try report.check(maxRejectRate: request.maxRejectRate)
         let rows = SubstantialityRollup(
             minCustomers: brief.segmentation.minCustomers,
             minSpend: Amount(hundredths: Int64((brief.segmentation.minSpend * 100).rounded())),

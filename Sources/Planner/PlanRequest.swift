@@ -13,6 +13,9 @@ public struct PlanRequest: Sendable {
     public let today: CivilDate?
     /// Where rejected customer rows go (`nil`: nowhere).
     public let rejectsPath: String?
+    /// The rejects file's path as errors name it, when `rejectsPath` is a scratch file that the
+    /// caller moves there (`plan` writes nothing to its output folder until the plan is made).
+    public var rejectsShownPath: String?
     /// Fail when more than this share of customer rows is rejected.
     public let maxRejectRate: Double
 

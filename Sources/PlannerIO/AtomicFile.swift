@@ -8,16 +8,23 @@
 /// in the same directory, are flushed to disk, and the file is renamed over the target (an atomic
 /// step on POSIX file systems). A failed run leaves any previous file untouched.
 public enum AtomicFile {
+    /// Who may read a written file: everyone (`0644`, the default), or only its owner (`0600`)
+    /// for files that hold personal data (rejected rows keep phones, emails and names).
+    public enum Access: Sendable {
+        case shared, ownerOnly
+        var mode: mode_t { self == .ownerOnly ? 0o600 : 0o644 }
+    }
+
     /// Writes `bytes` to `path` atomically.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Diagnostic) {
-        let writer = try Writer(path: path)
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, access: Access = .shared) throws(Diagnostic) {
+        let writer = try Writer(path: path, access: access)
         try writer.append(bytes)
         try writer.commit()
     }
 
     /// Writes UTF-8 text to `path` atomically.
-    public static func write(_ text: String, to path: String) throws(Diagnostic) {
-        try write(Array(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, access: Access = .shared) throws(Diagnostic) {
+        try write(Array(text.utf8), to: path, access: access)
     }
 
     fileprivate static func failure(_ message: String, _ path: String) -> Diagnostic {
@@ -72,9 +79,11 @@ extension AtomicFile {
         private var fd: Int32
         private var pending: [UInt8] = []
         private let flushAt = 1 << 20
+        private let access: Access
 
-        /// Creates the temporary file beside `path`.
-        public init(path: String) throws(Diagnostic) {
+        /// Creates the temporary file beside `path` (mkstemp makes it owner-only until commit).
+        public init(path: String, access: Access = .shared) throws(Diagnostic) {
+            self.access = access
             let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
             var template = Array("\(directory)/.\(path.split(separator: "/").last ?? "out").tmp-XXXXXX".utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -122,7 +131,7 @@ extension AtomicFile {
         /// Flushes, syncs and renames the file over `path`.
         public func commit() throws(Diagnostic) {
             try flush()
-            let ok = fchmod(fd, 0o644) == 0 && fsync(fd) == 0
+            let ok = fchmod(fd, access.mode) == 0 && fsync(fd) == 0
             let closed = close(fd) == 0
             fd = -1
             guard ok, closed, rename(temporary, path) == 0 else {

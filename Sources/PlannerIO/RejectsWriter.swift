@@ -1,7 +1,7 @@
 /// Writes the rows a reader could not use to a CSV file `line,reason,raw`: the physical line where
 /// the row starts, a short reason code, and the row's bytes exactly as read (quoted, quotes
 /// doubled; bytes that are not UTF-8 are kept as they were). Streams to disk; the file appears
-/// whole on ``commit()``.
+/// whole on ``commit()``, readable by its owner only (the rows hold personal data).
 public final class RejectsWriter {
     private let file: AtomicFile.Writer
     /// Rows written so far.
@@ -13,7 +13,7 @@ public final class RejectsWriter {
     public var path: String { file.path }
 
     public init(path: String) throws(Diagnostic) {
-        file = try AtomicFile.Writer(path: path)
+        file = try AtomicFile.Writer(path: path, access: .ownerOnly)
         try file.append(Self.header)
     }
 

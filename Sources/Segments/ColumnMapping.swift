@@ -71,9 +71,11 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Recognise common header names only.
     public static let automatic = ColumnMapping(explicit: [:])
 
-    public init(explicit: [CanonicalField: String]) {
+    /// Explicit choices; `origins` says where each was written (a brief's line), so a column
+    /// missing from the header points there (default: a `--map` flag).
+    public init(explicit: [CanonicalField: String], origins: [CanonicalField: Diagnostic] = [:]) {
         self.explicit = explicit
-        self.origins = explicit.mapValues { _ in Diagnostic(.usage, field: "--map", message: "") }
+        self.origins = explicit.mapValues { _ in Diagnostic(.usage, field: "--map", message: "") }.merging(origins) { $1 }
     }
 
     /// Parses `--map field=column` flags.

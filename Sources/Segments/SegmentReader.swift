@@ -118,7 +118,8 @@ public struct SegmentReadReport: Sendable, Equatable {
     public let rejected: [RejectReason: Int]
     /// The accepted rows' measures added together (customers, reach and opt-ins per channel, ...).
     public let total: SegmentCell
-    public let rejectsPath: String?
+    /// The rejects file as messages name it.
+    public var rejectsPath: String?
     public let asOf: CivilDate
 
     /// Accepted rows whose language was missing or unknown, and imputed.
@@ -163,6 +164,21 @@ public struct SegmentReadReport: Sendable, Equatable {
     /// `bad_number 4, unknown_region 2`: reasons in their fixed order.
     public var rejectSummary: String {
         RejectReason.allCases.compactMap { reason in rejected[reason].map { "\(reason.rawValue) \($0)" } }.joined(separator: ", ")
+    }
+
+    /// Throws a data ``Diagnostic`` when the file has no data rows, or none was accepted: there is
+    /// nothing to segment or plan, and an empty table would look like an answer.
+    public func checkHasCustomers() throws(Diagnostic) {
+        if rowsRead == 0 {
+            throw Diagnostic(
+                .data, path: path, line: 1, message: "the file has a header but no customer rows: there is nothing to segment",
+                hint: "export the customers with the header, one customer per row")
+        }
+        if accepted == 0 {
+            throw Diagnostic(
+                .data, path: path, message: "none of the \(rowsRead) customer rows was accepted (\(rejectSummary))",
+                hint: (rejectsPath.map { "see \($0) for each row and reason; " } ?? "") + "fix the export or the column mapping")
+        }
     }
 
     /// Throws a data ``Diagnostic`` when more than `maxRate` (a fraction: 0.01 = 1 %) of the rows

@@ -116,4 +116,41 @@ struct PlanCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/out"))
     }
+
+    @Test(
+        "too many bad rows: no plan, but the rejects file is kept (owner-only) and the error names it; a header-only file is one sentence")
+    func rejectsKept() throws {
+        let folder = Self.outputFolder()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let synth = try CLI.run(["synth", "--customers", "200", "--seed", "4", "--dirty"])
+        try synth.stdout.write(toFile: "\(folder)/dirty.csv", atomically: true, encoding: .utf8)
+        let result = try CLI.run(["plan", "examples/festive-2026.yaml", "--customers", "\(folder)/dirty.csv", "--out", "\(folder)/out"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("rows (") && result.stderr.contains("were rejected, more than the allowed 1.00 %"))
+        #expect(result.stderr.contains("see \(folder)/out/rejects.csv for each row and reason"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out/plan.json"))
+        let rejects = try String(contentsOfFile: "\(folder)/out/rejects.csv", encoding: .utf8)
+        #expect(rejects.hasPrefix("line,reason,raw\n") && rejects.split(separator: "\n").count > 1)
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: "\(folder)/out/rejects.csv")[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+
+        let example = try String(contentsOfFile: CLI.packageRoot + "/examples/customers-festive-2026.csv", encoding: .utf8)
+        let header = String(example.prefix { $0 != "\n" }) + "\n"
+        try header.write(toFile: "\(folder)/empty.csv", atomically: true, encoding: .utf8)
+        let empty = try CLI.run(["plan", "examples/festive-2026.yaml", "--customers", "\(folder)/empty.csv", "--out", "\(folder)/none"])
+        #expect(empty.status == 65)
+        #expect(
+            empty.stderr
+                == "\(folder)/empty.csv:1: error: the file has a header but no customer rows: there is nothing to segment. Hint: export the customers with the header, one customer per row\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/none"))
+        let segments = try CLI.run(["segments", "--customers", "\(folder)/empty.csv"])
+        #expect(segments.status == 65 && segments.stderr.contains("the file has a header but no customer rows"))
+        // A brief's column that the header lacks points at the brief's line, not at a CLI flag.
+        try "customer_id,state\n1,TN\n".write(toFile: "\(folder)/short.csv", atomically: true, encoding: .utf8)
+        let short = try CLI.run(["plan", "examples/festive-2026.yaml", "--customers", "\(folder)/short.csv", "--out", "\(folder)/none"])
+        #expect(short.status == 64)
+        #expect(short.stderr.hasPrefix("examples/festive-2026.yaml:"))
+        #expect(short.stderr.contains("error: customers.columns.language: column 'preferred_language' for language is not in the header"))
+    }
 }

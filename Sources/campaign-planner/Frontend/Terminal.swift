@@ -6,9 +6,10 @@ import PlannerIO
 
 /// Standard output and error, and whether they are terminals.
 enum Terminal {
-    /// One line on standard error, with control and bidi characters escaped (``SafeText``).
+    /// Lines on standard error, each with control and bidi characters escaped (``SafeText``).
     static func printError(_ text: String) {
-        let bytes = Array((SafeText.escaped(text) + "\n").utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.escaped(String($0)) }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 

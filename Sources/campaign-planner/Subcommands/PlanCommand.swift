@@ -43,14 +43,26 @@ struct PlanCommand: ParsableCommand {
         // Rejected rows go to a scratch file first, so a run that fails writes nothing to --out.
         let scratch = "\(FileBytes.temporaryDirectory)/campaign-planner-rejects-\(getpid()).csv"
         defer { unlink(scratch) }
-        let plan = try PlanBuilder.build(
-            PlanRequest(
-                briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) },
-                rejectsPath: scratch, maxRejectRate: maxRejectRate))
+        let rejectsPath = rejects ?? "\(out)/rejects.csv"
+        var request = PlanRequest(
+            briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) },
+            rejectsPath: scratch, maxRejectRate: maxRejectRate)
+        request.rejectsShownPath = rejectsPath
+        let plan: Plan
+        do {
+            plan = try PlanBuilder.build(request)
+        } catch {
+            // A failed run writes no plan, but rows it rejected are kept: the rejects file is what
+            // the user needs to mend the export (too many bad rows is a reason to fail).
+            if let text = try? FileBytes.read(scratch), text.split(separator: UInt8(ascii: "\n")).count > 1 {
+                if let slash = rejectsPath.lastIndex(of: "/") { try Directory.create(String(rejectsPath[..<slash])) }
+                try AtomicFile.write(text, to: rejectsPath, access: .ownerOnly)
+            }
+            throw error
+        }
         for warning in plan.warnings { Terminal.printError("warning: \(warning)") }
         var written = try PlanExport.write(plan, to: out, formats: formats.compactMap(ExportFormat.init(rawValue:)))
-        let rejectsPath = rejects ?? "\(out)/rejects.csv"
-        try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath)
+        try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath, access: .ownerOnly)
         written.append(rejectsPath)
         print(PlanSummary.render(plan), terminator: "")
         print("\nwrote \(written.joined(separator: ", "))")

@@ -108,6 +108,7 @@ struct SegmentsCommand: ParsableCommand {
                 + (report.rejectedTotal > 0 ? " (\(report.rejectSummary)) → \(rejectsPath)" : "")
                 + "; \(report.imputedLanguages) languages imputed")
         for warning in report.warnings { Terminal.printError("warning: \(warning)") }
+        try report.checkHasCustomers()
         try report.check(maxRejectRate: maxRate)
         let rows = SubstantialityRollup(minCustomers: minCustomers, minSpend: minimumSpend, maxShare: share)
             .apply(to: result.cube, country: reader.country)
