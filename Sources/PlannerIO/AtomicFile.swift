@@ -58,7 +58,21 @@ public enum FileBytes {
     }
 
     /// Reads a UTF-8 text file; invalid UTF-8 is an error naming the line.
-    public static func readText(_ path: String) throws(Diagnostic) -> String {
+    /// The most a YAML data file (a brief, column mapping, template, calendar or locale file) may
+    /// hold: 1 MiB, 25 times the largest shipped one (calendars/IN.yaml, 39 KB). A larger file is
+    /// refused before it is read, so a wrong path to a 100 MB export cannot fill memory.
+    public static let textLimit = 1 << 20
+
+    /// Reads a UTF-8 text data file of at most `limit` bytes.
+    public static func readText(_ path: String, limit: Int = textLimit) throws(Diagnostic) -> String {
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > limit {
+            throw Diagnostic(
+                .usage, path: path,
+                message:
+                    "the file is \(DecimalText.fixed(Double(info.st_size) / 1_048_576, places: 1)) MiB: briefs, column mappings, templates and calendars are at most \(limit >> 20) MiB",
+                hint: "check the path: customer exports go to --customers or the brief's customers")
+        }
         let bytes = try read(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let line = bytes.prefix { _ in true }.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
