@@ -27,6 +27,18 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path, access: access)
     }
 
+    /// Deletes `prefix<pid>-XXXXXX` files in `directory` whose writing process no longer exists
+    /// (killed before its rename): a later run cleans up after a crashed one. Files of a live
+    /// process, another run writing the same output now, are left alone.
+    static func removeStale(prefix: String, in directory: String) {
+        guard let names = try? DirectoryListing.files(in: directory, hidden: true) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(directory)/\(name)") }
+        }
+    }
+
     fileprivate static func failure(_ message: String, _ path: String) -> Diagnostic {
         Diagnostic(.failure, path: path, message: message, hint: "check that the directory exists and is writable")
     }
@@ -95,11 +107,14 @@ extension AtomicFile {
         private let flushAt = 1 << 20
         private let access: Access
 
-        /// Creates the temporary file beside `path` (mkstemp makes it owner-only until commit).
+        /// Creates the temporary file beside `path` (mkstemp makes it owner-only until commit),
+        /// named `.<name>.tmp-<pid>-XXXXXX`; first removes the ones a killed writer left there.
         public init(path: String, access: Access = .shared) throws(Diagnostic) {
             self.access = access
             let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-            var template = Array("\(directory)/.\(path.split(separator: "/").last ?? "out").tmp-XXXXXX".utf8CString)
+            let prefix = ".\(path.split(separator: "/").last ?? "out").tmp-"
+            AtomicFile.removeStale(prefix: prefix, in: directory)
+            var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { throw failure("cannot create a temporary file in \(directory)", path) }
             self.fd = fd
