@@ -2,7 +2,6 @@ import ICUKit
 
 /// The YAML shape of `calendars/<CC>.yaml`.
 struct CalendarFile: Decodable {
-    let schema: Int
     let country: String
     let timezone: String
     let almanac: Almanac
@@ -14,6 +13,29 @@ struct CalendarFile: Decodable {
     struct Almanac: Decodable {
         /// The reference city used when no region is asked for.
         let reference: City
+        /// The sidereal zodiac's origin: only `lahiri` (Chitrapaksha, as India's Rashtriya Panchang
+        /// and Drik Panchang use it) is implemented, so another value is an error, not ignored.
+        let ayanamsha: String?
+        /// When the day begins: only `upper_limb_refracted` (the Sun's upper edge on a refracted
+        /// horizon, as almanacs print sunrise) is implemented.
+        let sunrise: String?
+
+        enum CodingKeys: String, CodingKey { case reference, ayanamsha, sunrise }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            reference = try c.decode(City.self, forKey: .reference)
+            ayanamsha = try c.decodeIfPresent(String.self, forKey: .ayanamsha)
+            sunrise = try c.decodeIfPresent(String.self, forKey: .sunrise)
+            if let ayanamsha, ayanamsha != "lahiri" {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .ayanamsha, in: c, debugDescription: "ayanamsha '\(ayanamsha)' is not implemented: use lahiri")
+            }
+            if let sunrise, sunrise != "upper_limb_refracted" {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .sunrise, in: c, debugDescription: "sunrise '\(sunrise)' is not implemented: use upper_limb_refracted")
+            }
+        }
     }
 
     struct City: Decodable {

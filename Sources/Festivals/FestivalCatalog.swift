@@ -36,7 +36,7 @@ public struct FestivalCatalog: Sendable {
         let text = try FileBytes.readText(path)
         let document: DataDocument<CalendarFile>
         do {
-            document = try DataDocument<CalendarFile>(yaml: text, path: path)
+            document = try DataDocument<CalendarFile>(yaml: text, path: path, strict: true)
         } catch {
             throw Self.namingFestival(error, yaml: text, path: path)
         }

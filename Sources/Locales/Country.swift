@@ -12,6 +12,8 @@ public struct Country: Codable, Hashable, Sendable {
     public let grouping: Language.Grouping?
     /// Formatting locales that override a language's default here (`ta` → `ta_MY` in Malaysia).
     public let icuLocales: [String: String]
+    /// The source (an id in `sources`) of every region's language shares.
+    public let languagesSource: String?
     public let sources: [Source]
     public let zones: [Zone]
     public let regions: [Region]
@@ -19,7 +21,7 @@ public struct Country: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case code, name, currency, sources, zones, regions, grouping
         case nativeName = "native_name", timeZone = "time_zone", defaultLanguage = "default_language"
-        case icuLocales = "icu_locales"
+        case icuLocales = "icu_locales", languagesSource = "languages_source"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,7 +34,12 @@ public struct Country: Codable, Hashable, Sendable {
         defaultLanguage = try c.decode(String.self, forKey: .defaultLanguage)
         grouping = try c.decodeIfPresent(Language.Grouping.self, forKey: .grouping)
         icuLocales = try c.decodeIfPresent([String: String].self, forKey: .icuLocales) ?? [:]
+        languagesSource = try c.decodeIfPresent(String.self, forKey: .languagesSource)
         sources = try c.decode([Source].self, forKey: .sources)
+        if let id = languagesSource, !sources.contains(where: { $0.id == id }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .languagesSource, in: c, debugDescription: "'\(id)' is not a source id under 'sources'")
+        }
         zones = try c.decode([Zone].self, forKey: .zones)
         regions = try c.decode([Region].self, forKey: .regions)
     }

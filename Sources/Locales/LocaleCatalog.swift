@@ -20,7 +20,7 @@ public struct LocaleCatalog: Sendable {
     /// sums and uniqueness; a problem is a ``Diagnostic`` naming file, line and field.
     public init(directory: String, countries codes: [String]) throws(Diagnostic) {
         let languagePath = "\(directory)/languages.yaml"
-        let languageDocument = try DataDocument<LanguageFile>(path: languagePath)
+        let languageDocument = try DataDocument<LanguageFile>(path: languagePath, strict: true)
         let languages = languageDocument.value.languages
         var index: [String: Int] = [:]
         var names: [String: String] = [:]
@@ -51,7 +51,7 @@ public struct LocaleCatalog: Sendable {
         var regionNames: [String: [String: String]] = [:]
         for code in codes {
             let path = "\(directory)/\(code).yaml"
-            let document = try DataDocument<Country>(path: path)
+            let document = try DataDocument<Country>(path: path, strict: true)
             try Self.check(document, languages: index)
             countries[code] = document.value
             var lookup: [String: String] = [:]

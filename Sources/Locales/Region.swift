@@ -4,9 +4,11 @@ public struct Zone: Codable, Hashable, Sendable {
     public let code: String
     public let name: String
     public let nativeName: String?
+    /// Where the zone's membership comes from (ids in the country's `sources`).
+    public let sources: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case code, name
+        case code, name, sources
         case nativeName = "native_name"
     }
 }

@@ -13,7 +13,7 @@ extension Template {
     /// declarations, language codes known to `locales`. ICU syntax is checked by the catalog and
     /// by ``TemplateChecker``.
     public static func load(path: String, locales: LocaleCatalog) throws(Diagnostic) -> Template {
-        let document = try DataDocument<TemplateFile>(path: path)
+        let document = try DataDocument<TemplateFile>(path: path, strict: true)
         let file = document.value
         func fail(_ keys: [DataKey], _ message: String, hint: String? = nil) -> Diagnostic {
             document.diagnostic(at: keys, message: message, hint: hint)

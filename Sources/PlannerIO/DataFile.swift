@@ -27,8 +27,13 @@ public enum DataFile {
         if strict {
             for (keys, mapping) in node.mappings() {
                 let read = context.readKeys[keyPath(keys)] ?? []
-                for (key, _) in mapping {
+                for (key, value) in mapping {
                     guard let name = key.string, !read.contains(name) else { continue }
+                    if annotationKeys.contains(name) { continue }
+                    if keys.isEmpty && name == "schema" {
+                        try checkSchema(value, at: key, path: path)
+                        continue
+                    }
                     throw Diagnostic(
                         path: path, line: key.mark?.line, column: key.mark?.column,
                         field: keyPath(keys + [DataKey(stringValue: name)]),
@@ -38,6 +43,21 @@ public enum DataFile {
             }
         }
         return value
+    }
+
+    /// Keys any mapping of a data file may carry for its readers (free text, never read).
+    public static let annotationKeys: Set<String> = ["note", "notes"]
+
+    /// The data-file format version this build reads: a file's top-level `schema:` (optional)
+    /// must say it.
+    public static let schemaVersion = 1
+
+    static func checkSchema(_ value: Node, at key: Node, path: String) throws(Diagnostic) {
+        guard value.int != schemaVersion else { return }
+        throw Diagnostic(
+            path: path, line: value.mark?.line ?? key.mark?.line, column: value.mark?.column, field: "schema",
+            message: "version \(value.string ?? "?") is not supported: this campaign-planner reads schema \(schemaVersion)",
+            hint: "use the data folders of the campaign-planner that wrote this file")
     }
 
     static func compose(_ yaml: String, path: String) throws(Diagnostic) -> Node {

@@ -62,7 +62,9 @@ final class YAMLNodeDecoder: Decoder {
             return try T(from: self)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error {
-                throw failure(context.debugDescription, path: context.codingPath)
+                // Point at the value the error is about, below this decoder's node.
+                let relative = Array(context.codingPath.dropFirst(codingPath.count))
+                throw failure(context.debugDescription, at: DataFile.node(at: relative, in: node), path: context.codingPath)
             }
             throw failure("\(error)")
         }

@@ -186,6 +186,25 @@ struct CatalogTests {
         }
     }
 
+    @Test(
+        "the shipped calendar with one edit: a misspelt key, an unimplemented almanac setting or another schema is an error at its line",
+        arguments: [
+            (
+                "    languages: [ml]\n", "    langauges: [ml]\n", "festival 'vishu': unknown field 'langauges' (did you mean 'languages'?)",
+                182
+            ),
+            ("  ayanamsha: lahiri", "  ayanamsha: raman", "ayanamsha 'raman' is not implemented: use lahiri", 10),
+            ("  sunrise: upper_limb_refracted", "  sunrise: center", "sunrise 'center' is not implemented: use upper_limb_refracted", 11),
+            ("schema: 1", "schema: 2", "version 2 is not supported: this campaign-planner reads schema 1", 6),
+        ])
+    func strictCalendar(original: String, replacement: String, message: String, line: Int) throws {
+        let text = try String(contentsOfFile: "\(Data.root)/calendars/IN.yaml", encoding: .utf8)
+        let range = try #require(text.range(of: original))
+        let error = #expect(throws: Diagnostic.self) { try Data.load(text.replacingCharacters(in: range, with: replacement)) }
+        #expect(error?.message == message)
+        #expect(error?.line == line)
+    }
+
     @Test("a malformed rule names the file, line, festival and field")
     func malformed() {
         let yaml = """
