@@ -121,24 +121,25 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// The date order a user's text names, or `at` as an error listing the spellings.
     public static func dateOrder(_ text: String, at: Diagnostic) throws(Diagnostic) -> DateOrder {
-        guard let order = DateOrder(text: text) else {
-            var diagnostic = at
-            diagnostic.message = "unknown date format '\(text)'"
-            diagnostic.hint = "date formats: \(DateOrder.spellings)"
-            throw diagnostic
-        }
-        return order
+        try named(text, what: "date format", spellings: DateOrder.spellings, at: at, DateOrder.init(text:))
     }
 
     /// The reach rule a user's text names, or `at` as an error listing the spellings.
     public static func reachRule(_ text: String, at: Diagnostic) throws(Diagnostic) -> ReachRule {
-        guard let rule = ReachRule(text: text) else {
+        try named(text, what: "reach rule", spellings: ReachRule.spellings, at: at, ReachRule.init(text:))
+    }
+
+    /// The value `make` reads from `text`, or `at` as "unknown <what> 'text'" with the spellings.
+    private static func named<T>(
+        _ text: String, what: String, spellings: String, at: Diagnostic, _ make: (String) -> T?
+    ) throws(Diagnostic) -> T {
+        guard let value = make(text) else {
             var diagnostic = at
-            diagnostic.message = "unknown reach rule '\(text)'"
-            diagnostic.hint = "reach rules: \(ReachRule.spellings)"
+            diagnostic.message = "unknown \(what) '\(text)'"
+            diagnostic.hint = "\(what)s: \(spellings)"
             throw diagnostic
         }
-        return rule
+        return value
     }
 
     private static func unknownField(_ name: String, _ at: Diagnostic) -> Diagnostic {
