@@ -2,6 +2,7 @@
 // (icu::MessagePattern), for the strict checks ICU itself does not make.
 #include "CICU.h"
 #include "bridge_util.h"
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -109,6 +110,19 @@ static const char *kind_name(UMessagePatternArgType type) {
     return "unknown";
 }
 
+// One field of the listing: backslash, tab, newline and return escaped (\\, \t, \n, \r), since a style
+// or selector may hold any character and the listing is split on tabs and newlines.
+static void append_field(icu::UnicodeString &listing, const icu::UnicodeString &field) {
+    for (int32_t k = 0; k < field.length(); k++) {
+        UChar c = field.charAt(k);
+        if (c == u'\\') listing.append(u"\\\\", 2);
+        else if (c == u'\t') listing.append(u"\\t", 2);
+        else if (c == u'\n') listing.append(u"\\n", 2);
+        else if (c == u'\r') listing.append(u"\\r", 2);
+        else listing.append(c);
+    }
+}
+
 extern "C" int32_t cp_icu_message_describe(const uint16_t *pattern, int32_t pattern_length,
                                            uint16_t *out, int32_t capacity,
                                            int32_t *parse_offset, int32_t *status) {
@@ -151,11 +165,18 @@ extern "C" int32_t cp_icu_message_describe(const uint16_t *pattern, int32_t patt
                 }
             }
         }
-        listing.append(icu::UnicodeString(depth + u'0'));
-        listing.append(u'\t').append(parsed.getSubstring(parsed.getPart(i + 1)));
-        listing.append(u'\t').append(icu::UnicodeString(kind_name(argType), -1, US_INV));
-        listing.append(u'\t').append(type).append(u'\t').append(style.trim());
-        listing.append(u'\t').append(selectors).append(u'\n');
+        char digits[16];
+        snprintf(digits, sizeof digits, "%d", depth);
+        listing.append(icu::UnicodeString(digits, -1, US_INV));
+        listing.append(u'\t');
+        append_field(listing, parsed.getSubstring(parsed.getPart(i + 1)));
+        listing.append(u'\t').append(icu::UnicodeString(kind_name(argType), -1, US_INV)).append(u'\t');
+        append_field(listing, type);
+        listing.append(u'\t');
+        append_field(listing, style.trim());
+        listing.append(u'\t');
+        append_field(listing, selectors);
+        listing.append(u'\n');
         depth++;
     }
     return cp_bridge::extract(listing, out, capacity, status);

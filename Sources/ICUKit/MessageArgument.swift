@@ -54,12 +54,42 @@ public struct MessageArgument: Hashable, Sendable {
                 throw ICUError.syntax(pattern: pattern, offset: Int(offset), operation: "MessageFormat")
             }
         }
-        return listing.split(separator: "\n", omittingEmptySubsequences: true).map { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return MessageArgument(
-                name: f[1], kind: Kind(rawValue: f[2]) ?? .none, type: f[3], style: f[4],
-                selectors: f[5].split(separator: " ").map(String.init), depth: Int(f[0]) ?? 0)
+        var arguments: [MessageArgument] = []
+        for line in listing.split(separator: "\n", omittingEmptySubsequences: true) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.unescaped)
+            guard f.count == 6, let depth = Int(f[0]) else {
+                // The bridge writes six fields a line; anything else is a bridge defect, not the user's.
+                throw ICUError.status(code: -1, name: "malformed argument listing", operation: "parse message")
+            }
+            arguments.append(
+                MessageArgument(
+                    name: f[1], kind: Kind(rawValue: f[2]) ?? .none, type: f[3], style: f[4],
+                    selectors: f[5].split(separator: " ").map(String.init), depth: depth))
         }
+        return arguments
+    }
+
+    /// A listing field with the bridge's `\\`, `\t`, `\n` and `\r` escapes undone.
+    static func unescaped(_ field: Substring) -> String {
+        guard field.contains("\\") else { return String(field) }
+        var result = ""
+        var escaping = false
+        for character in field {
+            if escaping {
+                switch character {
+                case "t": result.append("\t")
+                case "n": result.append("\n")
+                case "r": result.append("\r")
+                default: result.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 }
 

@@ -115,18 +115,30 @@ public struct CSVTable: Sendable {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// The text without leading and trailing ASCII spaces and tabs.
-    public func trimmingASCIISpaces() -> String {
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-        if let first = utf8.first, let last = utf8[utf8.index(utf8.endIndex, offsetBy: -1)...].first, first != space, first != tab,
-            last != space, last != tab
-        {
-            return String(self)  // the common case: nothing to trim, no scalar walk
+    public func trimmingASCIISpaces() -> String { Self.trimmingASCIISpaces(self[...]) }
+
+    /// Walks UTF-8 bytes from both ends (a space or tab is one byte and never part of another
+    /// character), and returns the text itself when there is nothing to trim: this runs once per
+    /// CSV field, so it must not cost more than the field.
+    static func trimmingASCIISpaces(_ text: Substring) -> String {
+        let bytes = text.utf8
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.first, let last = bytes.last else { return "" }
+        if !isSpace(first) && !isSpace(last) { return String(text) }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        while start < end {
+            let before = bytes.index(before: end)
+            guard isSpace(bytes[before]) else { break }
+            end = before
         }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(text[start..<end])
     }
+}
+
+extension Substring {
+    /// The text without leading and trailing ASCII spaces and tabs.
+    public func trimmingASCIISpaces() -> String { String.trimmingASCIISpaces(self) }
 }

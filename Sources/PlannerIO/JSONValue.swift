@@ -58,12 +58,32 @@ public enum DecimalText {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        var digits = String(Int64(scaled))
-        if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        let negative = value < 0 && scaled != 0
+        // Digits written backwards into the string's own buffer (one allocation: this runs for
+        // every money and rate figure of every table).
+        var magnitude = Int64(scaled).magnitude
+        var digitCount = 1
+        var probe = magnitude / 10
+        while probe > 0 {
+            digitCount += 1
+            probe /= 10
         }
-        return (value < 0 && scaled != 0 ? "-" : "") + digits
+        let shown = max(digitCount, places + 1)
+        let length = (negative ? 1 : 0) + shown + (places > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var at = length
+            for written in 0..<shown {
+                if places > 0 && written == places {
+                    at -= 1
+                    buffer[at] = UInt8(ascii: ".")
+                }
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            if negative { buffer[0] = UInt8(ascii: "-") }
+            return length
+        }
     }
 
     /// Tiny magnitudes (gaps, violations) as `1.234e-12`, deterministic; 0 as `0`.

@@ -35,6 +35,22 @@ struct MessageFormatTests {
         #expect(arguments[3].kind == .simple && arguments[3].type == "date" && arguments[3].style == "long")
     }
 
+    @Test("styles holding newlines, tabs or backslashes are listed whole (libFuzzer found a crash on `{b,m,m\\n¤}`)")
+    func describeOddStyles() throws {
+        let newline = try MessageArgument.parse("{a, number, x\ny} left")
+        #expect(newline.count == 1 && newline[0].name == "a" && newline[0].style == "x\ny" && newline[0].type == "number")
+        let tab = try MessageArgument.parse("{a, number, x\ty}")
+        #expect(tab.count == 1 && tab[0].style == "x\ty")
+        let backslash = try MessageArgument.parse("{a, number, x\\ny}")
+        #expect(backslash.count == 1 && backslash[0].style == "x\\ny")
+        // The fuzzer's shrunk input: a simple argument of type `m` whose style holds a newline.
+        let fuzzed = try MessageArgument.parse("{b,m,m\n¤}")
+        #expect(fuzzed.map(\.name) == ["b"] && fuzzed[0].type == "m" && fuzzed[0].style == "m\n¤")
+        // Depths of ten and more are read back as written (they were one character before).
+        let deep = (0..<11).reduce("{v}") { inner, i in "{s\(i), select, other {\(inner)}}" }
+        #expect(try MessageArgument.parse(deep).map(\.depth).max() == 11)
+    }
+
     @Test("a missing argument nested in a plural branch is an error naming it")
     func missingNested() throws {
         let message = try ICUMessageFormat(offers, locale: "en_IN", timeZone: zone)

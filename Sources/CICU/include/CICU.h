@@ -160,7 +160,8 @@ int32_t cp_icu_message_format(cp_icu_message *message, const cp_icu_message_argu
 /// Lists every argument of a pattern, nested ones inside plural/select branches too, one line
 /// each: `depth TAB name TAB kind TAB type TAB style TAB selectors LF`, where kind is one of
 /// none, simple, choice, plural, select, selectordinal; type and style are the simple argument's
-/// (e.g. "number", "::currency/INR"); selectors are the branch keys separated by spaces.
+/// (e.g. "number", "::currency/INR"); selectors are the branch keys separated by spaces. Within a
+/// field, backslash, tab and newline are written as \\, \t and \n; depth is a decimal number.
 int32_t cp_icu_message_describe(const uint16_t *pattern, int32_t pattern_length, uint16_t *out,
                                 int32_t capacity, int32_t *parse_offset, int32_t *status);
 
