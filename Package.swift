@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Allocation", targets: ["Allocation"]),
         .library(name: "Messages", targets: ["Messages"]),
         .library(name: "Segments", targets: ["Segments"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
