@@ -40,7 +40,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        // Rejected rows go to a scratch file first, so a run that fails writes nothing to --out.
+        // Rejected rows go to a scratch file first: a run that fails writes no plan to --out, only
+        // the rejects file when rows were rejected.
         let scratch = "\(FileBytes.temporaryDirectory)/campaign-planner-rejects-\(getpid()).csv"
         defer { unlink(scratch) }
         let rejectsPath = rejects ?? "\(out)/rejects.csv"
