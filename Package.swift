@@ -13,6 +13,7 @@ let package = Package(
     name: "campaign-planner",
     products: [
         .executable(name: "campaign-planner", targets: ["campaign-planner"]),
+        .library(name: "PlannerCore", targets: ["PlannerCore"]),
         .library(name: "ICUKit", targets: ["ICUKit"]),
         .library(name: "PlannerIO", targets: ["PlannerIO"]),
         .library(name: "Locales", targets: ["Locales"]),
@@ -46,118 +47,123 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
-        .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: strictSettings),
+        // The bottom layer: value types every module shares (dates, money, diagnostics, tables).
+        .target(name: "PlannerCore", swiftSettings: strictSettings),
+        .target(name: "ICUKit", dependencies: ["PlannerCore", "CICU"], swiftSettings: strictSettings),
         // A header-only 64-byte classifier (SSE2/NEON) for the CSV scanner's hot loop.
         .target(name: "CCSVScan"),
         .target(
             name: "PlannerIO",
-            dependencies: ["CCSVScan", .product(name: "Yams", package: "Yams")],
+            dependencies: ["PlannerCore", "CCSVScan", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Locales",
-            dependencies: ["ICUKit", "PlannerIO"],
+            dependencies: ["PlannerCore", "ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         // XLSX workbooks (OOXML in a ZIP) and SVG charts: generic, independent of the plan model.
         .target(
             name: "Workbook",
-            dependencies: ["ICUKit", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Segments",
-            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Messages",
-            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
             swiftSettings: strictSettings
         ),
-        // Budget allocation: pure math, no dependencies, no I/O.
-        .target(name: "Allocation", swiftSettings: strictSettings),
+        // Budget allocation: pure math over the core values, no I/O.
+        .target(name: "Allocation", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(
             name: "Planner",
-            dependencies: ["ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments"],
+            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Export",
-            dependencies: ["ICUKit", "Planner", "PlannerIO", "Workbook"],
+            dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO", "Workbook"],
             swiftSettings: strictSettings
         ),
         // Budget review: reads plan.json files back and compares them, with reasons and a bridge.
         .target(
             name: "Comparison",
-            dependencies: ["ICUKit", "Planner", "PlannerIO", "Export", "Workbook"],
+            dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO", "Export", "Workbook"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Festivals",
-            dependencies: ["ICUKit", "Locales", "PlannerIO"],
+            dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
+                "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
                 "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerIOTests", dependencies: ["PlannerIO"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ICUKitTests", dependencies: ["PlannerCore", "ICUKit"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerIOTests", dependencies: ["PlannerCore", "PlannerIO"], swiftSettings: strictSettings),
         .testTarget(
             name: "LocalesTests",
-            dependencies: ["Locales", "ICUKit"],
+            dependencies: ["PlannerCore", "Locales", "ICUKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SegmentsTests",
-            dependencies: ["Segments", "Locales", "ICUKit", "PlannerIO"],
+            dependencies: ["PlannerCore", "Segments", "Locales", "ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MessagesTests",
-            dependencies: ["Messages", "Locales", "ICUKit", "PlannerIO"],
+            dependencies: ["PlannerCore", "Messages", "Locales", "ICUKit", "PlannerIO"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Export"], swiftSettings: strictSettings),
+        .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "Planner", "Export"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",
-            dependencies: ["Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],
+            dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ExportTests",
-            dependencies: ["Export", "Planner", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "Export", "Planner", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
         .target(
             name: "WorkbookTestSupport",
-            dependencies: ["PlannerIO"],
+            dependencies: ["PlannerCore", "PlannerIO"],
             path: "Tests/WorkbookTestSupport",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WorkbookTests",
             dependencies: [
+                "PlannerCore",
                 "Workbook", "ICUKit", "PlannerIO", "WorkbookTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FestivalsTests",
-            dependencies: ["Festivals", "Locales", "ICUKit", "PlannerIO"],
+            dependencies: ["PlannerCore", "Festivals", "Locales", "ICUKit", "PlannerIO"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["campaign-planner", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "campaign-planner", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import PlannerCore
 import Export
 import Foundation
 import ICUKit

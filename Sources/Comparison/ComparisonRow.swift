@@ -1,3 +1,4 @@
+import PlannerCore
 import Planner
 
 /// One key's figures in one plan, summed over the key's lines (base case).

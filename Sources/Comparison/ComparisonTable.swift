@@ -1,3 +1,4 @@
+import PlannerCore
 import Export
 import Planner
 import PlannerIO

@@ -1,3 +1,4 @@
+import PlannerCore
 import Planner
 
 /// Plans side by side: per key (`--by`) each plan's budget, conversions, revenue, ROI and

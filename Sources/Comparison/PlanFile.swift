@@ -1,3 +1,4 @@
+import PlannerCore
 import Planner
 
 /// A plan as `compare` reads it back from `plan.json`: the figures a budget review needs, with

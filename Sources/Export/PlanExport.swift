@@ -1,3 +1,4 @@
+import PlannerCore
 import Planner
 import PlannerIO
 import Workbook

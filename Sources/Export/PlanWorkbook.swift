@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import Planner
 import PlannerIO
 import Workbook

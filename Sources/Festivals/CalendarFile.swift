@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 
 /// The YAML shape of `calendars/<CC>.yaml`.

@@ -1,3 +1,4 @@
+import PlannerCore
 import Foundation
 import ICUKit
 import PlannerIO
@@ -147,11 +148,11 @@ final class Evaluator: Sendable {
         case .table(let dates, let years):
             guard years.contains(year) else {
                 var diagnostic = tableLocations[festival.id] ?? Diagnostic(message: "")
-                diagnostic.kind = .usage
+                diagnostic.fault = .badRequest
                 diagnostic.message =
                     "festival '\(festival.id)' (\(festival.name)) has no rule, only dates typed for \(years.lowerBound)-\(years.upperBound): \(year) is outside them"
                 diagnostic.hint =
-                    "ask for years \(years.lowerBound)-\(years.upperBound), name the festivals you need (--festival, or a brief's festivals list), or add the year's date with its source"
+                    "ask for years \(years.lowerBound)-\(years.upperBound), name the festivals you need (\(OptionText.mention("festival")), or a brief's festivals list), or add the year's date with its source"
                 throw OutsideTableYears(festivalID: festival.id, years: years, year: year, diagnostic: diagnostic)
             }
             return dates[year] ?? []

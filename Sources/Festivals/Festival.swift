@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 /// One festival of a country's calendar: who keeps it, where, and how its day is found.
 public struct Festival: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 import Locales
 import PlannerIO
@@ -45,7 +46,7 @@ public struct FestivalCatalog: Sendable {
             throw document.diagnostic(at: ["country"], message: "the file is for '\(file.country)', not '\(country)'")
         }
         guard let localeCountry = locales.country(code: country) else {
-            throw Diagnostic(.usage, path: path, message: "country '\(country)' is not loaded in locales/")
+            throw Diagnostic(.badRequest, path: path, message: "country '\(country)' is not loaded in locales/")
         }
         let regionCodes = Set(localeCountry.regions.map(\.code))
         let sourceIDs = Set(file.sources.map(\.id))
@@ -191,7 +192,7 @@ public struct FestivalCatalog: Sendable {
         if observers[text] != nil { return text }
         guard let region = locales.region(matching: text, in: country) else {
             throw Diagnostic(
-                .usage, field: "--region",
+                .badRequest, field: OptionText.mention("region"),
                 message: "unknown region '\(text)' in \(country)\(Suggestion.phrase(for: text, among: observers.keys.sorted()))",
                 hint: "use an ISO 3166-2 code such as \(observers.keys.sorted().first ?? "\(country)-XX")")
         }
@@ -228,12 +229,12 @@ public struct FestivalCatalog: Sendable {
         let code = try region.map { (text: String) throws(Diagnostic) -> String in try regionCode(text) }
         if let language, locales.language(code: language) == nil {
             throw Diagnostic(
-                .usage, field: "--language",
+                .badRequest, field: OptionText.mention("language"),
                 message: "unknown language '\(language)'\(Suggestion.phrase(for: language, among: locales.languages.map(\.code)))")
         }
         if let unknown = ids?.sorted().first(where: { festival(id: $0) == nil }) {
             throw Diagnostic(
-                .usage, field: "--festival",
+                .badRequest, field: OptionText.mention("festival"),
                 message: "unknown festival '\(unknown)' in \(country)\(Suggestion.phrase(for: unknown, among: festivals.map(\.id)))",
                 hint: "festivals: \(festivals.map(\.id).joined(separator: ", "))")
         }
@@ -296,7 +297,7 @@ public struct FestivalCatalog: Sendable {
         convention: FestivalConvention, dates: [CivilDate]
     )] {
         guard let festival = festival(id: id) else {
-            throw Diagnostic(.usage, message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: festivals.map(\.id)))")
+            throw Diagnostic(.badRequest, message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: festivals.map(\.id)))")
         }
         let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
         return try Self.asDiagnostic {
@@ -309,7 +310,7 @@ public struct FestivalCatalog: Sendable {
     /// The principal days of one festival in a year, computed for a region (or nationally).
     public func dates(of id: String, year: Int, region: String? = nil) throws -> [CivilDate] {
         guard let festival = festival(id: id) else {
-            throw Diagnostic(.usage, message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: festivals.map(\.id)))")
+            throw Diagnostic(.badRequest, message: "unknown festival '\(id)'\(Suggestion.phrase(for: id, among: festivals.map(\.id)))")
         }
         let observer = try region.map { (text: String) throws(Diagnostic) -> Observer in observers[try regionCode(text)]! } ?? national
         return try Self.asDiagnostic { try evaluator.resolved(festival, year: year, observer: observer).map(\.date) }

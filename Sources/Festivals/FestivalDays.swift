@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import PlannerIO
 
 /// The festival days of a listing, and the festivals it could not date.

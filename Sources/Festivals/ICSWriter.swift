@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 /// Writes festival occurrences as an iCalendar file (RFC 5545) of all-day events that Google
 /// Calendar and Outlook import: CRLF line ends, lines folded at 75 octets (never inside a UTF-8

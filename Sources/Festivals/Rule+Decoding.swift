@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 
 /// Decodes a `rule:` mapping; every mistake is a `DecodingError` at the offending field, which

@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 
 /// How a festival's principal day is found in a Gregorian year. Decoded from a `rule:` mapping

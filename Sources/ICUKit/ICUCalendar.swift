@@ -1,3 +1,4 @@
+import PlannerCore
 import CICU
 
 /// The ICU calendar systems we convert civil dates to and from.

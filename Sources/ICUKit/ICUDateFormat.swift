@@ -1,3 +1,4 @@
+import PlannerCore
 import CICU
 
 /// A date formatter from the system ICU, by skeleton (the locale's best pattern) or by pattern, in

@@ -1,3 +1,4 @@
+import PlannerCore
 import PlannerIO
 
 /// Everything in `locales/`: languages and the countries loaded so far, checked on load, with

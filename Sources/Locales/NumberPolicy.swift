@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 
 /// How we write numbers, money and dates for a language: our policy, not ICU's defaults.

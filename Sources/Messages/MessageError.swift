@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 import Locales
 import PlannerIO
@@ -27,30 +28,30 @@ public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .file(let diagnostic): return diagnostic
         case .unknownTemplate(let id, let known):
             return Diagnostic(
-                .usage, field: "template", message: "unknown template '\(id)'\(Suggestion.phrase(for: id, among: known))",
+                .badRequest, field: "template", message: "unknown template '\(id)'\(Suggestion.phrase(for: id, among: known))",
                 hint: known.isEmpty ? "templates/ holds no templates" : "known templates: \(known.joined(separator: ", "))")
         case .unknownLanguage(let code):
             return Diagnostic(
-                .usage, field: "--language", message: "unknown language '\(code)'", hint: "use a code from locales/languages.yaml")
+                .badRequest, field: OptionText.mention("language"), message: "unknown language '\(code)'", hint: "use a code from locales/languages.yaml")
         case .unknownCountry(let code):
-            return Diagnostic(.usage, field: "--country", message: "unknown country '\(code)'")
+            return Diagnostic(.badRequest, field: OptionText.mention("country"), message: "unknown country '\(code)'")
         case .unavailable(let template, let language, let channel, let reason):
             return Diagnostic(
-                .data, field: "\(template)", message: "cannot send '\(template)' in '\(language)' on \(channel.rawValue): \(reason)",
+                .badInput, field: "\(template)", message: "cannot send '\(template)' in '\(language)' on \(channel.rawValue): \(reason)",
                 hint: "add the translation or a fallback to the template")
         case .missingArgument(let template, let language, let argument):
             return Diagnostic(
-                .usage, field: argument, message: "missing argument '\(argument)' for '\(template)' in '\(language)'",
-                hint: "give it with --set \(argument)=VALUE")
+                .badRequest, field: argument, message: "missing argument '\(argument)' for '\(template)' in '\(language)'",
+                hint: "give it with \(OptionText.mention("set", "\(argument)=VALUE"))")
         case .unknownArgument(let template, let argument, let declared):
             return Diagnostic(
-                .usage, field: argument, message: "unknown argument '\(argument)': '\(template)' does not declare it",
+                .badRequest, field: argument, message: "unknown argument '\(argument)': '\(template)' does not declare it",
                 hint: "declared: \(declared.joined(separator: ", "))")
         case .invalidValue(let template, let argument, let value, let expected):
             return Diagnostic(
-                .usage, field: argument, message: "argument '\(argument)' of '\(template)' must be \(expected), got \"\(value)\"")
+                .badRequest, field: argument, message: "argument '\(argument)' of '\(template)' must be \(expected), got \"\(value)\"")
         case .format(let template, let language, let field, let error):
-            return Diagnostic(.data, field: field, message: "'\(template)' in '\(language)': \(error)")
+            return Diagnostic(.badInput, field: field, message: "'\(template)' in '\(language)': \(error)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Locales
 import PlannerIO
 

@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 import Locales
 import PlannerIO

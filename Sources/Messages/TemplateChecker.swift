@@ -1,3 +1,4 @@
+import PlannerCore
 import ICUKit
 import Locales
 import PlannerIO
@@ -32,7 +33,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 
     /// As a ``Diagnostic`` (kind data).
     public var diagnostic: Diagnostic {
-        Diagnostic(.data, path: path, line: line, column: column, field: field, message: (language.map { "[\($0)] " } ?? "") + message)
+        Diagnostic(.badInput, path: path, line: line, column: column, field: field, message: (language.map { "[\($0)] " } ?? "") + message)
     }
 }
 

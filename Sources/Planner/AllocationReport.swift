@@ -1,3 +1,4 @@
+import PlannerCore
 import Allocation
 import PlannerIO
 

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import PlannerIO
 
 /// A campaign brief: what the marketing team decides, read from YAML (documented field by field in

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import PlannerIO
 
 extension Brief {

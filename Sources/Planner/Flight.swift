@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 /// When one channel speaks to one segment about one festival: the days it may send on and the
 /// local hours it may send in.

@@ -1,3 +1,4 @@
+import PlannerCore
 import Foundation
 
 /// Low, base and high values of one forecast figure.

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 /// A campaign plan: everything one `plan` run decided, with the reasons, ready to export.
 ///

@@ -1,6 +1,5 @@
 import Allocation
 import Festivals
-import ICUKit
 import Locales
 import Messages
 import PlannerIO

@@ -1,6 +1,6 @@
+import PlannerCore
 import Allocation
 import Festivals
-import ICUKit
 import Locales
 import Messages
 import PlannerIO
@@ -102,7 +102,7 @@ extension PlanContext {
                 PlanSegment(
                     id: s.id, region: s.row.segment, regionName: s.name, language: s.language, customers: s.row.cell.customers,
                     reachable: Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, s.row.cell.reachable[$0]) }),
-                    spend: Money(minor: s.row.cell.spend.hundredths), orders: s.row.cell.orders, active90d: s.row.cell.active90d,
+                    spend: s.row.cell.spend, orders: s.row.cell.orders, active90d: s.row.cell.active90d,
                     imputedLanguage: s.row.cell.imputedLanguage, status: s.row.reason.isEmpty ? "kept" : "kept: \(s.row.reason)",
                     festivals: segmentFestivals[s.id] ?? [])
             },

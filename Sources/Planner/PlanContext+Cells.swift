@@ -1,5 +1,5 @@
+import PlannerCore
 import Festivals
-import ICUKit
 import Locales
 import Messages
 import PlannerIO
@@ -11,7 +11,7 @@ extension PlanContext {
     /// as exclusions with their reason.
     mutating func cells(segments: [SegmentInfo], windows: [String: [FestivalOccurrence]]) throws -> [CandidateCell] {
         let total = segments.reduce((customers: 0, spend: Int64(0))) {
-            ($0.customers + $1.row.cell.customers, $0.spend + $1.row.cell.spend.hundredths)
+            ($0.customers + $1.row.cell.customers, $0.spend + $1.row.cell.spend.minor)
         }
         let meanSpend = total.customers > 0 ? Double(total.spend) / 100 / Double(total.customers) : 0
         let channels = brief.channels.keys.sorted().compactMap(Channel.init(rawValue:))
@@ -31,7 +31,7 @@ extension PlanContext {
             // A segment's value per conversion scales with its customers' mean spend (clamped to
             // a quarter to four times the plan's mean), so high-value segments are worth more.
             let segmentMean =
-                segment.row.cell.customers > 0 ? Double(segment.row.cell.spend.hundredths) / 100 / Double(segment.row.cell.customers) : 0
+                segment.row.cell.customers > 0 ? Double(segment.row.cell.spend.minor) / 100 / Double(segment.row.cell.customers) : 0
             let valueIndex = meanSpend > 0 ? min(4, max(0.25, segmentMean / meanSpend)) : 1
             for (index, occurrence) in occurrences.enumerated() {
                 var usable: [(Channel, RenderedMessage, String)] = []
@@ -126,7 +126,7 @@ extension PlanContext {
                     hint: "set it under arguments")
             default:
                 throw Diagnostic(
-                    .data, path: spec.path, message: "\(template) in \(used) on \(channel.rawValue): \(error.diagnostic.message)")
+                    .badInput, path: spec.path, message: "\(template) in \(used) on \(channel.rawValue): \(error.diagnostic.message)")
             }
         }
     }

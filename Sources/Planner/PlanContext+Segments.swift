@@ -1,5 +1,5 @@
+import PlannerCore
 import Festivals
-import ICUKit
 import Locales
 import PlannerIO
 import Segments
@@ -34,12 +34,12 @@ extension PlanContext {
         var report = result.report
         if let shown = request.rejectsShownPath { report.rejectsPath = shown }
         readReport = report
-        warnings += report.warnings
+        warnings += report.warnings.map(OptionText.plain)  // a plan document speaks to every front end
         try report.checkHasCustomers()
         try report.check(maxRejectRate: request.maxRejectRate)
         let rows = SubstantialityRollup(
             minCustomers: brief.segmentation.minCustomers,
-            minSpend: Amount(hundredths: Int64((brief.segmentation.minSpend * 100).rounded())),
+            minSpend: Money(minor: Int64((brief.segmentation.minSpend * 100).rounded())),
             maxShare: brief.segmentation.maxShare
         ).apply(to: result.cube, country: country)
         var kept: [SegmentInfo] = []

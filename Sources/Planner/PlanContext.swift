@@ -1,6 +1,6 @@
+import PlannerCore
 import Allocation
 import Festivals
-import ICUKit
 import Locales
 import Messages
 import PlannerIO

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 /// What one `plan` run is asked: the brief, where the data folders are, and the inputs that would
 /// otherwise make a run depend on the machine (today's date).

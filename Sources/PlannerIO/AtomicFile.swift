@@ -1,3 +1,4 @@
+import PlannerCore
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -40,7 +41,7 @@ public enum AtomicFile {
     }
 
     fileprivate static func failure(_ message: String, _ path: String) -> Diagnostic {
-        Diagnostic(.failure, path: path, message: message, hint: "check that the directory exists and is writable")
+        Diagnostic(.internal, path: path, message: message, hint: "check that the directory exists and is writable")
     }
 }
 
@@ -54,7 +55,7 @@ public enum FileBytes {
     public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw Diagnostic(
-                .usage, path: path, message: "cannot open: \(String(cString: strerror(errno)))",
+                .badRequest, path: path, message: "cannot open: \(String(cString: strerror(errno)))",
                 hint: "check the path")
         }
         defer { fclose(file) }
@@ -65,7 +66,7 @@ public enum FileBytes {
             if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
             if n < chunk.count { break }
         }
-        if ferror(file) != 0 { throw Diagnostic(.failure, path: path, message: "read error") }
+        if ferror(file) != 0 { throw Diagnostic(.internal, path: path, message: "read error") }
         return bytes
     }
 
@@ -80,10 +81,10 @@ public enum FileBytes {
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) > limit {
             throw Diagnostic(
-                .usage, path: path,
+                .badRequest, path: path,
                 message:
                     "the file is \(DecimalText.fixed(Double(info.st_size) / 1_048_576, places: 1)) MiB: briefs, column mappings, templates and calendars are at most \(limit >> 20) MiB",
-                hint: "check the path: customer exports go to --customers or the brief's customers")
+                hint: "check the path: customer exports go to \(OptionText.mention("customers")) or the brief's customers")
         }
         let bytes = try read(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -179,7 +180,7 @@ public enum Directory {
         for part in path.split(separator: "/") {
             current += "/\(part)"
             if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw Diagnostic(.failure, path: current, message: "cannot create the directory: \(String(cString: strerror(errno)))")
+                throw Diagnostic(.internal, path: current, message: "cannot create the directory: \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Dispatch
 
 #if canImport(Glibc)
@@ -51,7 +52,7 @@ public final class CSVFileReader {
     public init(path: String, chunkBytes: Int = 8 << 20, maxRecordBytes: Int = 1 << 20) throws(Diagnostic) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw Diagnostic(.usage, path: path, message: "cannot open: \(String(cString: strerror(errno)))", hint: "check the path")
+            throw Diagnostic(.badRequest, path: path, message: "cannot open: \(String(cString: strerror(errno)))", hint: "check the path")
         }
         var info = stat()
         self.size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
@@ -80,7 +81,7 @@ public final class CSVFileReader {
             let n = Glibc.read(fd, buffer + filled, capacity - filled)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Diagnostic(.failure, path: path, message: "read error: \(String(cString: strerror(errno)))")
+                throw Diagnostic(.internal, path: path, message: "read error: \(String(cString: strerror(errno)))")
             }
             if n == 0 { eof = true }
             filled += n

@@ -1,3 +1,4 @@
+import PlannerCore
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -12,7 +13,7 @@ public enum DataDirectory {
         if let explicit {
             guard exists("\(explicit)/locales/languages.yaml") else {
                 throw Diagnostic(
-                    .usage, path: explicit, message: "no locales/languages.yaml in this data directory",
+                    .badRequest, path: explicit, message: "no locales/languages.yaml in this data directory",
                     hint: "pass the folder that holds locales/, calendars/ and templates/")
             }
             return explicit
@@ -38,8 +39,8 @@ public enum DataDirectory {
             }
         }
         throw Diagnostic(
-            .usage, message: "cannot find the data folder (locales/languages.yaml)",
-            hint: "run from the campaign-planner checkout, or pass --data DIR, or set CAMPAIGN_PLANNER_DATA")
+            .badRequest, message: "cannot find the data folder (locales/languages.yaml)",
+            hint: "run from the campaign-planner checkout, or pass \(OptionText.mention("data", "DIR")), or set CAMPAIGN_PLANNER_DATA")
     }
 
     static func exists(_ path: String) -> Bool { access(path, R_OK) == 0 }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Yams
 
 /// Decodes our YAML data files (`locales/`, `calendars/`, `templates/`, briefs) into `Decodable`

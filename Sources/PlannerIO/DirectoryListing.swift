@@ -1,3 +1,4 @@
+import PlannerCore
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -12,7 +13,7 @@ public enum DirectoryListing {
     /// The names of regular files in `directory`, hidden ones too when `hidden` (sorted).
     public static func files(in directory: String, hidden: Bool) throws(Diagnostic) -> [String] {
         guard let handle = opendir(directory) else {
-            throw Diagnostic(.usage, path: directory, message: "cannot open the directory: \(String(cString: strerror(errno)))")
+            throw Diagnostic(.badRequest, path: directory, message: "cannot open the directory: \(String(cString: strerror(errno)))")
         }
         defer { closedir(handle) }
         var names: [String] = []

@@ -1,3 +1,4 @@
+import PlannerCore
 import Yams
 
 /// A `Decoder` over composed YAML nodes that knows where every value is, so a decoding failure

@@ -1,3 +1,4 @@
+import PlannerCore
 import PlannerIO
 
 /// The fields the segment reader understands, whatever a CRM calls its columns.
@@ -75,7 +76,7 @@ public struct ColumnMapping: Sendable, Equatable {
     /// missing from the header points there (default: a `--map` flag).
     public init(explicit: [CanonicalField: String], origins: [CanonicalField: Diagnostic] = [:]) {
         self.explicit = explicit
-        self.origins = explicit.mapValues { _ in Diagnostic(.usage, field: "--map", message: "") }.merging(origins) { $1 }
+        self.origins = explicit.mapValues { _ in Diagnostic(.badRequest, field: OptionText.mention("map"), message: "") }.merging(origins) { $1 }
     }
 
     /// Parses `--map field=column` flags.
@@ -83,14 +84,14 @@ public struct ColumnMapping: Sendable, Equatable {
         self = .automatic
         for flag in flags {
             guard let equals = flag.firstIndex(of: "=") else {
-                throw Diagnostic(.usage, field: "--map", message: "'\(flag)' is not field=column", hint: "e.g. --map region=state")
+                throw Diagnostic(.badRequest, field: OptionText.mention("map"), message: "'\(flag)' is not field=column", hint: "e.g. \(OptionText.mention("map", "region=state"))")
             }
             let name = String(flag[..<equals]), column = String(flag[flag.index(after: equals)...])
             guard let field = CanonicalField(rawValue: name) else {
-                throw Self.unknownField(name, Diagnostic(.usage, field: "--map", message: ""))
+                throw Self.unknownField(name, Diagnostic(.badRequest, field: OptionText.mention("map"), message: ""))
             }
             explicit[field] = column
-            origins[field] = Diagnostic(.usage, field: "--map \(flag)", message: "")
+            origins[field] = Diagnostic(.badRequest, field: OptionText.mention("map", flag), message: "")
         }
     }
 
@@ -160,8 +161,8 @@ public struct ColumnMapping: Sendable, Equatable {
         for field in CanonicalField.allCases {
             guard let name = explicit[field] else { continue }
             guard let index = header.firstIndex(of: name) ?? normalisedHeader.firstIndex(of: CanonicalField.normalised(name)) else {
-                var diagnostic = origins[field] ?? Diagnostic(.usage, message: "")
-                diagnostic.kind = .usage
+                var diagnostic = origins[field] ?? Diagnostic(.badRequest, message: "")
+                diagnostic.fault = .badRequest
                 diagnostic.message = "column '\(name)' for \(field.rawValue) is not in the header of \(path)"
                 diagnostic.hint = "the header has: \(SafeText.list(header))"
                 throw diagnostic
@@ -182,9 +183,9 @@ public struct ColumnMapping: Sendable, Equatable {
         }
         for field in CanonicalField.allCases where field.isRequired && columns[field] == nil {
             throw Diagnostic(
-                .usage, path: path, line: 1, field: field.rawValue,
+                .badRequest, path: path, line: 1, field: field.rawValue,
                 message: "no column for \(field.rawValue) in the header",
-                hint: "name it with --map \(field.rawValue)=COLUMN or --columns FILE; the header has: \(SafeText.list(header))")
+                hint: "name it with \(OptionText.mention("map", "\(field.rawValue)=COLUMN")) or \(OptionText.mention("columns", "FILE")); the header has: \(SafeText.list(header))")
         }
         var resolved = ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
         resolved.reach = reach

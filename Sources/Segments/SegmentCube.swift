@@ -1,3 +1,4 @@
+import PlannerCore
 import Locales
 import PlannerIO
 
@@ -32,39 +33,6 @@ public struct ChannelCounts: Sendable, Hashable {
     }
 }
 
-/// An amount of money in hundredths of the currency unit (paise for INR), so sums are exact and
-/// do not depend on the order rows were added in: the same file gives the same bytes.
-public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var hundredths: Int64
-
-    public init(hundredths: Int64) { self.hundredths = hundredths }
-
-    /// Parses `1234.5`, `1,23,456.78`, `-3` (rounded half away from zero to hundredths).
-    public init?(_ text: String) {
-        guard let value = Array(text.utf8).withUnsafeBufferPointer({ ByteNumbers.decimal($0, places: 2) }) else { return nil }
-        self.hundredths = value
-    }
-
-    /// Fixed two decimals: `1234.50`.
-    public var description: String {
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
-
-    /// The amount divided by `count`, rounded half away from zero (zero for no count).
-    public func divided(by count: Int) -> Amount {
-        guard count > 0 else { return Amount(hundredths: 0) }
-        let n = Int64(count)
-        let (q, r) = hundredths.quotientAndRemainder(dividingBy: n)
-        let roundAway = r.magnitude * 2 >= n.magnitude
-        return Amount(hundredths: q + (roundAway ? (hundredths < 0 ? -1 : 1) : 0))
-    }
-
-    public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.hundredths < rhs.hundredths }
-}
-
 /// The measures of one segment: how many customers, how many each channel reaches, their value
 /// and recency, and how many had their language imputed.
 public struct SegmentCell: Sendable, Hashable {
@@ -74,7 +42,7 @@ public struct SegmentCell: Sendable, Hashable {
     /// Customers whose opt-in for the channel says yes, with or without the contact.
     public var optedIn = ChannelCounts()
     /// Total spend.
-    public var spend = Amount(hundredths: 0)
+    public var spend = Money.zero
     public var orders = 0
     /// Customers whose last order is within the 90 (180, 365) days ending on the as-of date.
     public var active90d = 0, active180d = 0, active365d = 0
@@ -84,7 +52,7 @@ public struct SegmentCell: Sendable, Hashable {
     public init() {}
 
     /// Mean spend per customer.
-    public var meanSpend: Amount { spend.divided(by: customers) }
+    public var meanSpend: Money { spend.divided(by: customers) }
 
     /// Adds another cell's measures (merging segments).
     public mutating func add(_ other: SegmentCell) {
@@ -93,7 +61,7 @@ public struct SegmentCell: Sendable, Hashable {
             reachable[channel] += other.reachable[channel]
             optedIn[channel] += other.optedIn[channel]
         }
-        spend.hundredths += other.spend.hundredths
+        spend = spend + other.spend
         orders += other.orders
         active90d += other.active90d
         active180d += other.active180d

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import Locales
 import PlannerIO
 
@@ -33,7 +33,7 @@ public struct SegmentReader: Sendable {
     public init(catalog: LocaleCatalog, country: String, mapping: ColumnMapping = .automatic, asOf: CivilDate) throws(Diagnostic) {
         guard let loaded = catalog.country(code: country) else {
             throw Diagnostic(
-                .usage, field: "--country", message: "unknown country '\(country)'",
+                .badRequest, field: OptionText.mention("country"), message: "unknown country '\(country)'",
                 hint: "known countries: \(catalog.countries.keys.sorted().joined(separator: ", "))")
         }
         self.catalog = catalog
@@ -78,7 +78,7 @@ public struct SegmentReader: Sendable {
                 cell.customers = Int(totals[at])
                 cell.reachable = ChannelCounts(
                     sms: Int(totals[at + 1]), whatsapp: Int(totals[at + 2]), email: Int(totals[at + 3]), push: Int(totals[at + 4]))
-                cell.spend = Amount(hundredths: totals[at + 5])
+                cell.spend = Money(minor: totals[at + 5])
                 cell.orders = Int(totals[at + 6])
                 cell.active90d = Int(totals[at + 7])
                 cell.active180d = Int(totals[at + 8])
@@ -147,9 +147,9 @@ public struct SegmentReadReport: Sendable, Equatable {
             let names = counts.map(\.channel.displayName).joined(separator: " and ")
             lines.append(
                 "no \(contact.rawValue) column in \(path): \(who) cannot be reached, so \(names) reach is 0; "
-                    + "map the column (--map \(contact.rawValue)=COLUMN, or \(contact.rawValue): COLUMN in a --columns file or a brief's customers.columns), "
+                    + "map the column (\(OptionText.mention("map", "\(contact.rawValue)=COLUMN")), or \(contact.rawValue): COLUMN in a \(OptionText.mention("columns")) file or a brief's customers.columns), "
                     + "or, if the export leaves contacts out on purpose, declare the opt-in enough for planning "
-                    + "(--reach opt-in, or reach: opt_in in a --columns file or a brief's customers); send lists still need the \(contact.rawValue)"
+                    + "(\(OptionText.mention("reach", "opt-in")), or reach: opt_in in a \(OptionText.mention("columns")) file or a brief's customers); send lists still need the \(contact.rawValue)"
             )
         }
         return lines
@@ -171,12 +171,12 @@ public struct SegmentReadReport: Sendable, Equatable {
     public func checkHasCustomers() throws(Diagnostic) {
         if rowsRead == 0 {
             throw Diagnostic(
-                .data, path: path, line: 1, message: "the file has a header but no customer rows: there is nothing to segment",
+                .badInput, path: path, line: 1, message: "the file has a header but no customer rows: there is nothing to segment",
                 hint: "export the customers with the header, one customer per row")
         }
         if accepted == 0 {
             throw Diagnostic(
-                .data, path: path, message: "none of the \(rowsRead) customer rows was accepted (\(rejectSummary))",
+                .badInput, path: path, message: "none of the \(rowsRead) customer rows was accepted (\(rejectSummary))",
                 hint: (rejectsPath.map { "see \($0) for each row and reason; " } ?? "") + "fix the export or the column mapping")
         }
     }
@@ -190,7 +190,7 @@ public struct SegmentReadReport: Sendable, Equatable {
             message:
                 "\(rejectedTotal) of \(rowsRead) rows (\(DecimalText.fixed(rejectRate * 100, places: 2)) %) were rejected, more than the allowed \(DecimalText.fixed(maxRate * 100, places: 2)) % (\(rejectSummary))",
             hint: (rejectsPath.map { "see \($0) for each row and reason; " } ?? "") + (dateHint.map { "\($0); " } ?? "")
-                + "fix the export or the column mapping, or raise --max-reject-rate")
+                + "fix the export or the column mapping, or raise \(OptionText.mention("max-reject-rate"))")
     }
 
     /// What to do about rejected dates, when there are some: they must be written in the
@@ -200,6 +200,6 @@ public struct SegmentReadReport: Sendable, Equatable {
         let what = count == 1 ? "1 last-order date is not" : "\(count) last-order dates are not"
         guard columns.dateOrder == .iso else { return "\(what) \(columns.dateOrder.rawValue), the declared date format" }
         return
-            "\(what) yyyy-mm-dd: if the export writes 14/04/2026, say so with --date-format dd/mm/yyyy (date_format: in a column mapping or in a brief's customers)"
+            "\(what) yyyy-mm-dd: if the export writes 14/04/2026, say so with \(OptionText.mention("date-format", "dd/mm/yyyy")) (date_format: in a column mapping or in a brief's customers)"
     }
 }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Locales
 import PlannerIO
 
@@ -40,15 +41,15 @@ public struct SegmentRow: Sendable, Equatable {
 /// above `maxShare` of all customers are flagged as too broad.
 ///
 /// ```swift
-/// let rows = SubstantialityRollup(minCustomers: 1000, minSpend: Amount("50000")!).apply(to: cube, country: india)
+/// let rows = SubstantialityRollup(minCustomers: 1000, minSpend: Money("50000")!).apply(to: cube, country: india)
 /// ```
 public struct SubstantialityRollup: Sendable {
     public var minCustomers: Int
-    public var minSpend: Amount
+    public var minSpend: Money
     /// A fraction (0.3 = 30 %), or nil for no check.
     public var maxShare: Double?
 
-    public init(minCustomers: Int = 0, minSpend: Amount = Amount(hundredths: 0), maxShare: Double? = nil) {
+    public init(minCustomers: Int = 0, minSpend: Money = .zero, maxShare: Double? = nil) {
         self.minCustomers = minCustomers
         self.minSpend = minSpend
         self.maxShare = maxShare

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import Locales
 import PlannerIO
 
@@ -70,17 +70,17 @@ public struct SyntheticCustomers: Sendable {
         catalog: LocaleCatalog, country code: String, seed: UInt64, dirty: Bool, asOf: CivilDate, regionShares: [String: Double] = [:]
     ) throws(Diagnostic) {
         guard let country = catalog.country(code: code) else {
-            throw Diagnostic(.usage, field: "--country", message: "unknown country '\(code)'")
+            throw Diagnostic(.badRequest, field: OptionText.mention("country"), message: "unknown country '\(code)'")
         }
         for key in regionShares.keys.sorted() where country.region(code: key) == nil {
             throw Diagnostic(
-                .usage, field: "--region-share", message: "'\(key)' is not a region of \(code)",
+                .badRequest, field: OptionText.mention("region-share"), message: "'\(key)' is not a region of \(code)",
                 hint: "use ISO codes such as \(code)-\(code == "IN" ? "DL" : "10")")
         }
         let named = regionShares.values.reduce(0, +)
         guard regionShares.values.allSatisfy({ $0 > 0 }), named < 1 || (named == 1 && regionShares.count == country.regions.count) else {
             throw Diagnostic(
-                .usage, field: "--region-share", message: "shares must be above 0 and add up to less than 1 (they add up to \(named))")
+                .badRequest, field: OptionText.mention("region-share"), message: "shares must be above 0 and add up to less than 1 (they add up to \(named))")
         }
         let population = Double(country.regions.filter { regionShares[$0.code] == nil }.reduce(0) { $0 + $1.population })
         var running = 0.0

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import Locales
 import PlannerIO
 

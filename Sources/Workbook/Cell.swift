@@ -1,7 +1,7 @@
 /// One cell's content. Numbers stay numbers, dates become date serials, and text is always stored
 /// as a string, never parsed as a formula: `.text("=HYPERLINK(...)")` shows those characters and
 /// nothing runs (no formula injection). Only `.formula` writes a formula.
-import ICUKit
+import PlannerCore
 
 public enum Cell: Sendable, Equatable {
     /// A string, stored in the shared-string table exactly as given (characters that XML 1.0

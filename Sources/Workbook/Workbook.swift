@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import PlannerIO
 
 /// An XLSX workbook built from value types and written byte-for-byte the same for the same

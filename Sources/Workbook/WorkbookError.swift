@@ -1,3 +1,4 @@
+import PlannerCore
 import PlannerIO
 
 /// Why a workbook cannot be written. Each case names the sheet, and the cell where there is one.
@@ -37,7 +38,7 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The same problem as the CLI's diagnostic (a program error, exit 1: the planner built the
     /// sheets, the user cannot fix them by editing input).
     public func diagnostic(path: String? = nil) -> Diagnostic {
-        Diagnostic(.failure, path: path, message: description, hint: "this is a bug in the workbook the program built; please report it")
+        Diagnostic(.internal, path: path, message: description, hint: "this is a bug in the workbook the program built; please report it")
     }
 
     /// Checks a sheet name against Excel's rules.

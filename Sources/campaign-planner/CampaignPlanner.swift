@@ -1,3 +1,4 @@
+import PlannerCore
 import ArgumentParser
 import ICUKit
 import PlannerIO
@@ -31,8 +32,8 @@ struct CampaignPlanner: ParsableCommand {
     static func exit(reporting error: any Error) -> Never {
         switch error {
         case let diagnostic as Diagnostic:
-            Terminal.printError(diagnostic.description)
-            Self.exit(withError: ExitCode(diagnostic.kind.exitCode))
+            Terminal.printError(diagnostic.text(spelling: Flags.spell))
+            Self.exit(withError: ExitCode(Flags.exitCode(for: diagnostic.fault)))
         case let icu as ICUError:
             Terminal.printError("error: \(icu)")
             Self.exit(withError: ExitCode(65))

@@ -1,3 +1,4 @@
+import PlannerCore
 import Comparison
 import Export
 import Foundation

@@ -1,7 +1,7 @@
+import PlannerCore
 import Comparison
 import Export
 import Foundation
-import ICUKit
 import Planner
 import PlannerIO
 

@@ -1,3 +1,4 @@
+import PlannerCore
 import Comparison
 import Export
 import Foundation
@@ -42,7 +43,7 @@ struct PlanFileTests {
         #expect(error.path == "x/plan.json")
         #expect(error.field == field)
         #expect(error.message == message)
-        #expect(error.kind.exitCode == 65)
+        #expect(error.fault == .badInput)
     }
 
     /// The example plan's text with the first `target` (the first line's budget) replaced.
@@ -79,6 +80,6 @@ struct PlanFileTests {
         #expect(
             error.message
                 == "this plan is in USD but the base plan x/plan.json is in INR: budgets in different currencies cannot be compared")
-        #expect(error.kind.exitCode == 65)
+        #expect(error.fault == .badInput)
     }
 }

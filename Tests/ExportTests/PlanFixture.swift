@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import Planner
 
 /// A small hand-made plan: two segments (Bengali in West Bengal, Tamil in Tamil Nadu), three

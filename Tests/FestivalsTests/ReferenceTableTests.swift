@@ -1,5 +1,5 @@
+import PlannerCore
 import Foundation
-import ICUKit
 import PlannerIO
 import Testing
 

@@ -1,4 +1,3 @@
-import ICUKit
 import Locales
 import Testing
 

@@ -1,4 +1,3 @@
-import ICUKit
 import Messages
 import Testing
 

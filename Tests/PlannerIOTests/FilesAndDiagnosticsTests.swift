@@ -1,3 +1,4 @@
+import PlannerCore
 import Foundation
 import PlannerIO
 import Testing
@@ -33,7 +34,7 @@ struct FilesAndDiagnosticsTests {
         #expect(
             diagnostic.description
                 == "locales/IN.yaml:12:5: error: regions[3].population: expected an integer, got \"abc\". Hint: write digits only")
-        #expect(diagnostic.kind.exitCode == 65)
+        #expect(diagnostic.fault == .badInput)
     }
 
     struct Sample: Decodable, Sendable {

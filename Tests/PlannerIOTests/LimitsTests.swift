@@ -1,3 +1,4 @@
+import PlannerCore
 import Foundation
 import PlannerIO
 import Testing
@@ -12,7 +13,7 @@ struct LimitsTests {
         try Data(repeating: UInt8(ascii: "a"), count: 3 << 20).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: Diagnostic.self) { try DataFile.decode(Brief.self, path: path) }
         #expect(error?.message == "the file is 3.0 MiB: briefs, column mappings, templates and calendars are at most 1 MiB")
-        #expect(error?.kind.exitCode == 64)
+        #expect(error?.fault == .badRequest)
         // Exactly at the limit is read (and then fails as YAML of the wrong shape, not for its size).
         try Data(repeating: UInt8(ascii: "a"), count: FileBytes.textLimit).write(to: URL(fileURLWithPath: path))
         let atLimit = #expect(throws: Diagnostic.self) { try DataFile.decode(Brief.self, path: path) }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Foundation
 import Planner
 import Testing

@@ -1,6 +1,6 @@
+import PlannerCore
 import Export
 import Foundation
-import ICUKit
 import Planner
 import PlannerIO
 import Testing

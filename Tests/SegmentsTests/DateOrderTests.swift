@@ -1,5 +1,5 @@
+import PlannerCore
 import Foundation
-import ICUKit
 import PlannerIO
 import Testing
 
@@ -61,7 +61,7 @@ struct DateOrderTests {
         #expect((tamil.active90d, tamil.active180d) == (1, 2))
         let undeclared = try Fixture.reader().read(path: path)
         #expect(undeclared.report.rejected == [.badDate: 2])
-        #expect(undeclared.report.dateHint?.contains("--date-format dd/mm/yyyy") == true)
+        #expect(undeclared.report.dateHint.map(OptionText.plain)?.contains("`date-format dd/mm/yyyy`") == true)
         let error = #expect(throws: Diagnostic.self) { try undeclared.report.check(maxRejectRate: 0.01) }
         #expect(error?.hint?.contains("2 last-order dates are not yyyy-mm-dd") == true)
         let unknown = #expect(throws: Diagnostic.self) { try ColumnMapping(yaml: "region: State\ndate_format: dd/yy\n", path: "map.yaml") }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Foundation
 import Locales
 import PlannerIO
@@ -9,7 +10,7 @@ struct RollupTests {
     static func cell(_ customers: Int, spend: Int64 = 0) -> SegmentCell {
         var cell = SegmentCell()
         cell.customers = customers
-        cell.spend = Amount(hundredths: spend * 100)
+        cell.spend = Money(minor: spend * 100)
         return cell
     }
 
@@ -45,7 +46,7 @@ struct RollupTests {
 
     @Test("a zone segment too small goes on to the country, kept there; spend is a threshold too; broad segments flagged")
     func countryAndSpend() {
-        let rows = SubstantialityRollup(minCustomers: 40, minSpend: Amount(hundredths: 0), maxShare: 0.5).apply(
+        let rows = SubstantialityRollup(minCustomers: 40, minSpend: Money(minor: 0), maxShare: 0.5).apply(
             to: Self.cube, country: Fixture.india)
         // ta: KL 30 → IN:south 30 < 40 → IN; WB 20 → IN:east 20 → IN; IN ta = 50 ≥ 40: kept.
         let kerala = rows.first { $0.segment == "IN-KL" }!
@@ -55,7 +56,7 @@ struct RollupTests {
         // 500 of 665 customers = 75.19 % > 50 %.
         let tamil = rows.first { $0.segment == "IN-TN" && $0.language == "ta" }!
         #expect(tamil.tooBroad && tamil.reason == "too broad: 75.19 % of all customers > 50.00 %")
-        let bySpend = SubstantialityRollup(minCustomers: 1, minSpend: Amount("1")!).apply(to: Self.cube, country: Fixture.india)
+        let bySpend = SubstantialityRollup(minCustomers: 1, minSpend: Money("1")!).apply(to: Self.cube, country: Fixture.india)
         #expect(bySpend.allSatisfy { $0.status == .dropped })
     }
 

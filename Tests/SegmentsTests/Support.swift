@@ -1,5 +1,5 @@
+import PlannerCore
 import Foundation
-import ICUKit
 import Locales
 import PlannerIO
 import Segments

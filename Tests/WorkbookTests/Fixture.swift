@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 import Workbook
 
 /// One workbook that covers everything the LibreOffice and archive tests check: Indic text,

@@ -1,5 +1,5 @@
+import PlannerCore
 import Foundation
-import ICUKit
 import Testing
 import Workbook
 

@@ -1,8 +1,8 @@
 // A whole country's festivals over 200 years (1901-2100), computed from a cold catalog.
 // Target: under a second in release. Run: cd Benchmarks && swift run -c release FestivalsBenchmark [IN|MY]
+import PlannerCore
 import Festivals
 import Foundation
-import ICUKit
 import Locales
 
 let country = CommandLine.arguments.dropFirst().first ?? "IN"

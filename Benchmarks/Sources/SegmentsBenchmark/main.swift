@@ -6,7 +6,7 @@
 // yet, in a child-free streaming loop, before timing starts. Generation streams 1 MB at a time, so
 // it does not raise the peak RSS reported for the read. Answers are checked: every row accepted
 // (the file is clean), the cube's customers equal the rows, and every run gives the same cube.
-import ICUKit
+import PlannerCore
 import Locales
 import PlannerIO
 import Segments

@@ -1,8 +1,8 @@
 // Writes a plan-sized and a large workbook, prints wall time, throughput and peak RSS, and
 // checks the answers: same bytes twice, and the totals' cached values equal the hand sums.
+import PlannerCore
 import Foundation
 import Workbook
-import ICUKit
 
 #if canImport(Glibc)
     import Glibc

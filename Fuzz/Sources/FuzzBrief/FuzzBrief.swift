@@ -1,3 +1,4 @@
+import PlannerCore
 import FuzzSupport
 /// FuzzBrief: the input as the YAML text of a campaign brief, decoded strictly and checked.
 ///

@@ -10,8 +10,8 @@
 /// A thrown `Diagnostic` is an accepted answer. A bug is a crash: a trap (index out of range,
 /// overflow, force unwrap, precondition), a sanitizer report, a hang (libFuzzer's -timeout) or a
 /// blow-up in memory (-rss_limit_mb).
+import PlannerCore
 import FuzzSupport
-import ICUKit
 import Locales
 import PlannerIO
 import Segments

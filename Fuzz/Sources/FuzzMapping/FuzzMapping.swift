@@ -7,6 +7,7 @@
 ///
 /// A thrown `Diagnostic` is an accepted answer. A bug is a crash (trap, sanitizer report), a hang
 /// or a blow-up in memory.
+import PlannerCore
 import FuzzSupport
 import PlannerIO
 import Segments

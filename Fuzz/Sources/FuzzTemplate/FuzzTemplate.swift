@@ -11,6 +11,7 @@
 ///
 /// Findings, a thrown `Diagnostic` or `ICUError` are accepted answers. A bug is a crash (trap,
 /// sanitizer report, also inside ICU or the CICU bridge), a hang or a blow-up in memory.
+import PlannerCore
 import FuzzSupport
 import ICUKit
 import Locales

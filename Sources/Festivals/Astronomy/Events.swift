@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import ICUKit
+import PlannerCore
 
 /// The modern (drik) Hindu lunisolar and solar calendars, from true positions of the Sun and
 /// the Moon with the Lahiri ayanamsha, after Reingold & Dershowitz, *Calendrical Calculations*,

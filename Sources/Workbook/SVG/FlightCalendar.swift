@@ -6,7 +6,7 @@
 /// One day is `dayWidth` pixels; the axis runs from the first of the earliest month to the end
 /// of the latest month that a flight or marker touches. Month names are English abbreviations
 /// (`Oct 2026`), fixed, so the text is the same on every machine.
-import ICUKit
+import PlannerCore
 
 public struct FlightCalendar: Sendable, Equatable {
     /// One flight: sends from `start` to `end`, both included.

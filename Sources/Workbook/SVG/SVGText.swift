@@ -1,3 +1,4 @@
+import PlannerCore
 import PlannerIO
 
 /// Deterministic SVG text: fixed number formatting, escaped labels, a font list that covers

@@ -1,4 +1,4 @@
-import PlannerIO
+import PlannerCore
 
 #if canImport(Glibc)
     import Glibc
@@ -6,9 +6,10 @@ import PlannerIO
 
 /// Standard output and error, and whether they are terminals.
 enum Terminal {
-    /// Lines on standard error, each with control and bidi characters escaped (``SafeText``).
+    /// Lines on standard error, each with control and bidi characters escaped (``SafeText``) and
+    /// request options spelled as flags (``Flags``).
     static func printError(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.escaped(String($0)) }
+        let lines = Flags.spelled(text).split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.escaped(String($0)) }
         let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }

@@ -1,3 +1,4 @@
+import PlannerCore
 import Allocation
 import ArgumentParser
 import Planner
@@ -37,7 +38,7 @@ struct AllocateCommand: ParsableCommand {
             marginalFloor: minMarginal)
         let result: AllocationResult
         do { result = try allocate(problem) } catch {
-            throw Diagnostic(.data, path: cells, message: error.description)
+            throw Diagnostic(.badInput, path: cells, message: error.description)
         }
         let levels = frontier.map { k in (0..<k).map { budget * (0.1 + 1.9 * Double($0) / Double(k - 1)) } }
         let points = try levels.map { levels throws(AllocationError) in try Allocation.frontier(problem, budgets: levels) }

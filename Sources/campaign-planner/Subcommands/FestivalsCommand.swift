@@ -1,6 +1,6 @@
+import PlannerCore
 import ArgumentParser
 import Festivals
-import ICUKit
 import Locales
 import PlannerIO
 
@@ -74,7 +74,7 @@ struct FestivalsCommand: ParsableCommand {
         let languageCode = try language.map { text throws -> String in
             guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
                 throw Diagnostic(
-                    .usage, field: "--language",
+                    .badRequest, field: "--language",
                     message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: locales.languages.map(\.code)))",
                     hint: "known languages: \(locales.languages.map(\.code).joined(separator: ", "))")
             }
@@ -84,7 +84,7 @@ struct FestivalsCommand: ParsableCommand {
         let localeCode = try locale.map { text throws -> String in
             guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
                 throw Diagnostic(
-                    .usage, field: "--locale",
+                    .badRequest, field: "--locale",
                     message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: locales.languages.map(\.code)))")
             }
             return found.code

@@ -1,3 +1,4 @@
+import PlannerCore
 import ArgumentParser
 import ICUKit
 import Locales
@@ -31,13 +32,13 @@ struct LocalesCommand: ParsableCommand {
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         guard let country = catalog.country(code: country.uppercased()) else {
             throw Diagnostic(
-                .usage, field: "--country", message: "unknown country '\(self.country)'",
+                .badRequest, field: "--country", message: "unknown country '\(self.country)'",
                 hint: "known countries: \(catalog.countries.keys.sorted().joined(separator: ", "))")
         }
         if let code = language {
             guard let language = catalog.language(code: code) ?? catalog.language(matching: code) else {
                 throw Diagnostic(
-                    .usage, field: "--language", message: "unknown language '\(code)'",
+                    .badRequest, field: "--language", message: "unknown language '\(code)'",
                     hint: "known languages: \(catalog.languages.map(\.code).joined(separator: ", "))")
             }
             print(try LanguageReport(language: language, country: country, catalog: catalog).render(format), terminator: "")

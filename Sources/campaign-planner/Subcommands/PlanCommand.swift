@@ -1,6 +1,6 @@
+import PlannerCore
 import ArgumentParser
 import Export
-import ICUKit
 import Planner
 import PlannerIO
 

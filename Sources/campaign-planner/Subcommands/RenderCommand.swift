@@ -1,3 +1,4 @@
+import PlannerCore
 import ArgumentParser
 import Locales
 import Messages
@@ -49,7 +50,7 @@ struct RenderCommand: ParsableCommand {
         var given: [String: String] = [:]
         for pair in values {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw Diagnostic(.usage, field: "--set", message: "expected name=value, got \"\(pair)\"")
+                throw Diagnostic(.badRequest, field: "--set", message: "expected name=value, got \"\(pair)\"")
             }
             given[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }

@@ -1,5 +1,5 @@
+import PlannerCore
 import ArgumentParser
-import ICUKit
 import Locales
 import PlannerIO
 import Segments
@@ -77,20 +77,20 @@ struct SegmentsCommand: ParsableCommand {
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         var mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
         if let dateFormat {
-            mapping.dateOrder = try ColumnMapping.dateOrder(dateFormat, at: Diagnostic(.usage, field: "--date-format", message: ""))
+            mapping.dateOrder = try ColumnMapping.dateOrder(dateFormat, at: Diagnostic(.badRequest, field: "--date-format", message: ""))
         }
         if let reach {
-            mapping.reach = try ColumnMapping.reachRule(reach, at: Diagnostic(.usage, field: "--reach", message: ""))
+            mapping.reach = try ColumnMapping.reachRule(reach, at: Diagnostic(.badRequest, field: "--reach", message: ""))
         }
         let day =
             try asOf.map { text throws(Diagnostic) in
                 guard let date = CivilDate(iso: text) else {
-                    throw Diagnostic(.usage, field: "--as-of", message: "'\(text)' is not a date YYYY-MM-DD")
+                    throw Diagnostic(.badRequest, field: "--as-of", message: "'\(text)' is not a date YYYY-MM-DD")
                 }
                 return date
             } ?? Clock.today
-        guard let minimumSpend = Amount(minSpend) else {
-            throw Diagnostic(.usage, field: "--min-spend", message: "'\(minSpend)' is not an amount")
+        guard let minimumSpend = Money(minSpend) else {
+            throw Diagnostic(.badRequest, field: "--min-spend", message: "'\(minSpend)' is not an amount")
         }
         let maxRate = try Self.percent(maxRejectRate, option: "--max-reject-rate")
         let share = try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }
@@ -136,7 +136,7 @@ struct SegmentsCommand: ParsableCommand {
         var trimmed = text.trimmingASCIISpaces()
         if trimmed.hasSuffix("%") { trimmed = String(trimmed.dropLast()).trimmingASCIISpaces() }
         guard let value = Double(trimmed), value >= 0, value <= 100 else {
-            throw Diagnostic(.usage, field: option, message: "'\(text)' is not a percentage between 0 and 100")
+            throw Diagnostic(.badRequest, field: option, message: "'\(text)' is not a percentage between 0 and 100")
         }
         return value / 100
     }

@@ -1,5 +1,5 @@
+import PlannerCore
 import ArgumentParser
-import ICUKit
 import Locales
 import PlannerIO
 import Segments
@@ -48,14 +48,14 @@ struct SynthCommand: ParsableCommand {
         let root = try data.root()
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         guard let day = CivilDate(iso: asOf) else {
-            throw Diagnostic(.usage, field: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD")
+            throw Diagnostic(.badRequest, field: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD")
         }
         var shares: [String: Double] = [:]
         for text in regionShares {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let share = Double(parts[1]) else {
                 throw Diagnostic(
-                    .usage, field: "--region-share", message: "'\(text)' is not CODE=SHARE", hint: "e.g. --region-share IN-DL=0.35")
+                    .badRequest, field: "--region-share", message: "'\(text)' is not CODE=SHARE", hint: "e.g. --region-share IN-DL=0.35")
             }
             shares[parts[0].uppercased()] = share
         }
@@ -67,7 +67,7 @@ struct SynthCommand: ParsableCommand {
                 let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw Diagnostic(.failure, message: "cannot write to standard output: \(String(cString: strerror(errno)))")
+                    throw Diagnostic(.internal, message: "cannot write to standard output: \(String(cString: strerror(errno)))")
                 }
                 written += n
             }

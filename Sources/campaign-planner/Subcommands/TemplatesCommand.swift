@@ -1,3 +1,4 @@
+import PlannerCore
 import ArgumentParser
 import Festivals
 import Locales

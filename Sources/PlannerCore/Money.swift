@@ -1,5 +1,6 @@
-/// Amounts in the currency's smallest unit (paise for INR), so totals reconcile exactly across
-/// every export: a plan's line budgets sum to its allocated total to the paisa.
+/// An amount of money in the currency's smallest unit (paise for INR), the one money type of every
+/// module: sums are exact and do not depend on the order they were added in, and a plan's line
+/// budgets sum to its allocated total to the paisa in every export.
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Minor units (paise).
     public let minor: Int64
@@ -9,7 +10,25 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The nearest amount to `major` units (rupees), half away from zero.
     public init(major: Double) { self.minor = Int64((major * 100).rounded(.toNearestOrAwayFromZero)) }
 
+    /// Parses `1234.5`, `1,23,456.78`, `-3` (rounded half away from zero to minor units); `nil` for
+    /// anything else.
+    public init?(_ text: String) {
+        guard let value = Array(text.utf8).withUnsafeBufferPointer({ ByteNumbers.decimal($0, places: 2) }) else { return nil }
+        self.minor = value
+    }
+
+    /// The amount in major units (rupees), for arithmetic with rates and curves.
     public var major: Double { Double(minor) / 100 }
+
+    /// The amount divided by `count`, rounded half away from zero to minor units (zero for no count):
+    /// a segment's mean spend.
+    public func divided(by count: Int) -> Money {
+        guard count > 0 else { return .zero }
+        let n = Int64(count)
+        let (q, r) = minor.quotientAndRemainder(dividingBy: n)
+        let roundAway = r.magnitude * 2 >= n.magnitude
+        return Money(minor: q + (roundAway ? (minor < 0 ? -1 : 1) : 0))
+    }
 
     /// `12345.60`: two decimals, no grouping (for JSON and CSV).
     public var description: String {

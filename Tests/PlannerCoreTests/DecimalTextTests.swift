@@ -1,4 +1,4 @@
-import PlannerIO
+import PlannerCore
 import Testing
 
 @Suite("Fixed-point text of figures")

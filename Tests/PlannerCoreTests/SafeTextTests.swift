@@ -1,4 +1,4 @@
-import PlannerIO
+import PlannerCore
 import Testing
 
 @Suite("Error text safe for a terminal and a log")

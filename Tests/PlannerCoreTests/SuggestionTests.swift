@@ -1,4 +1,4 @@
-import PlannerIO
+import PlannerCore
 import Testing
 
 @Suite("Did you mean ...?")
