@@ -1,4 +1,5 @@
 import PlannerCore
+
 /// Why a cell has the budget it has.
 public enum CellStatus: String, Sendable, Hashable {
     /// At its upper bound: it would take more at the current marginal return.

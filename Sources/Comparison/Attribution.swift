@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// Finds the first ``ChangeDriver`` that applies to a line, and says what changed, from the two

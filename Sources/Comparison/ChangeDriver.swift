@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// What moved a line's budget between two plans, in the fixed order the attribution tries them:

@@ -1,6 +1,6 @@
-import PlannerCore
 import Export
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// The comparison as deterministic JSON: the plans, the rows (every column of the extended

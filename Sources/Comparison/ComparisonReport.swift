@@ -1,8 +1,8 @@
-import PlannerCore
 import Export
 import Foundation
 import ICUKit
 import Planner
+import PlannerCore
 import PlannerIO
 import Workbook
 

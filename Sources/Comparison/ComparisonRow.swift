@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 
 /// One key's figures in one plan, summed over the key's lines (base case).
 public struct KeyFigures: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import PlannerCore
 import Export
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// The Changes table of a comparison, typed (``TableValue``) so that CSV, JSON, the terminal and

@@ -1,6 +1,6 @@
-import PlannerCore
 import Export
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// The comparison for a terminal: the plans, the Changes table with its totals, then for each

@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 
 /// Plans side by side: per key (`--by`) each plan's budget, conversions, revenue, ROI and
 /// marginal return, the budget deltas against the first plan, the totals, and for every other

@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 
 /// A plan as `compare` reads it back from `plan.json`: the figures a budget review needs, with
 /// money in paise (``Money``) so that deltas and totals reconcile exactly.

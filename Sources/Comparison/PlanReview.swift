@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// What changed in one plan against the base plan, and why: brief fields, lines added and

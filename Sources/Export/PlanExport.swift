@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 import Workbook
 

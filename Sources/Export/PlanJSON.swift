@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// The canonical JSON of a plan: fixed key order, fixed number formats (money with two decimals,

@@ -1,6 +1,6 @@
-import PlannerCore
 import ICUKit
 import Planner
+import PlannerCore
 import PlannerIO
 import Workbook
 

@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// The short summary the `plan` command prints: budget by festival and channel, and the totals.

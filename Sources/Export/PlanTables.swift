@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// One value in a plan table, typed so that each export writes it properly: a number stays a

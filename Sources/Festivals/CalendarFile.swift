@@ -1,5 +1,5 @@
-import PlannerCore
 import ICUKit
+import PlannerCore
 
 /// The YAML shape of `calendars/<CC>.yaml`.
 struct CalendarFile: Decodable {

@@ -1,6 +1,6 @@
-import PlannerCore
 import Foundation
 import ICUKit
+import PlannerCore
 import PlannerIO
 
 /// A small thread-safe memo table.

@@ -1,6 +1,6 @@
-import PlannerCore
 import ICUKit
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// A country's festivals, loaded from `calendars/<CC>.yaml` and checked against `locales/`,

@@ -1,5 +1,5 @@
-import PlannerCore
 import ICUKit
+import PlannerCore
 
 /// Decodes a `rule:` mapping; every mistake is a `DecodingError` at the offending field, which
 /// `DataFile` turns into file, line and field.

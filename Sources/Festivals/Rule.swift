@@ -1,5 +1,5 @@
-import PlannerCore
 import ICUKit
+import PlannerCore
 
 /// How a festival's principal day is found in a Gregorian year. Decoded from a `rule:` mapping
 /// with a `type:` key (see `calendars/README.md` for the grammar).

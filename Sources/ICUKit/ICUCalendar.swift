@@ -1,5 +1,5 @@
-import PlannerCore
 import CICU
+import PlannerCore
 
 /// The ICU calendar systems we convert civil dates to and from.
 public enum CalendarType: String, CaseIterable, Sendable {

@@ -1,5 +1,5 @@
-import PlannerCore
 import CICU
+import PlannerCore
 
 /// A date formatter from the system ICU, by skeleton (the locale's best pattern) or by pattern, in
 /// an explicit time zone (never the process default).

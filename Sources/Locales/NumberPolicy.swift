@@ -1,5 +1,5 @@
-import PlannerCore
 import ICUKit
+import PlannerCore
 
 /// How we write numbers, money and dates for a language: our policy, not ICU's defaults.
 ///

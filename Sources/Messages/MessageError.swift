@@ -1,6 +1,6 @@
-import PlannerCore
 import ICUKit
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// Why a template could not be loaded, resolved or rendered. Each case names the template, the
@@ -32,7 +32,8 @@ public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible {
                 hint: known.isEmpty ? "templates/ holds no templates" : "known templates: \(known.joined(separator: ", "))")
         case .unknownLanguage(let code):
             return Diagnostic(
-                .badRequest, field: OptionText.mention("language"), message: "unknown language '\(code)'", hint: "use a code from locales/languages.yaml")
+                .badRequest, field: OptionText.mention("language"), message: "unknown language '\(code)'",
+                hint: "use a code from locales/languages.yaml")
         case .unknownCountry(let code):
             return Diagnostic(.badRequest, field: OptionText.mention("country"), message: "unknown country '\(code)'")
         case .unavailable(let template, let language, let channel, let reason):

@@ -1,6 +1,6 @@
-import PlannerCore
 import ICUKit
 import Locales
+import PlannerCore
 
 /// One message rendered for one recipient: the text, the language and ICU locale actually used,
 /// and what the channel makes of it (SMS encoding and segments, DLT text, WhatsApp payload).

@@ -1,5 +1,5 @@
-import PlannerCore
 import Locales
+import PlannerCore
 import PlannerIO
 
 extension Template {

@@ -1,6 +1,6 @@
-import PlannerCore
 import ICUKit
 import Locales
+import PlannerCore
 import PlannerIO
 import Synchronization
 

@@ -1,6 +1,6 @@
-import PlannerCore
 import ICUKit
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// One problem `templates check` found: an error fails the check, a warning is listed.

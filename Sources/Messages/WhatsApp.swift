@@ -1,5 +1,5 @@
-import PlannerCore
 import Foundation
+import PlannerCore
 import PlannerIO
 
 /// A WhatsApp Business message template for one language, as submitted to Meta (Cloud API

@@ -1,5 +1,5 @@
-import PlannerCore
 import Allocation
+import PlannerCore
 import PlannerIO
 
 /// Reads the `allocate` command's inputs: a cells CSV and optional channel-cap and segment-limit

@@ -1,5 +1,5 @@
-import PlannerCore
 import Allocation
+import PlannerCore
 import PlannerIO
 
 /// The `allocate` command's output: per cell budget, response, marginal return and status, the

@@ -1,5 +1,5 @@
-import PlannerCore
 import Foundation
+import PlannerCore
 
 /// Low, base and high values of one forecast figure.
 public struct Range3: Sendable, Equatable {

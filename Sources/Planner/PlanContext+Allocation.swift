@@ -1,8 +1,8 @@
-import PlannerCore
 import Allocation
 import Festivals
 import Locales
 import Messages
+import PlannerCore
 import PlannerIO
 import Segments
 

@@ -1,7 +1,7 @@
-import PlannerCore
 import Festivals
 import Locales
 import Messages
+import PlannerCore
 import PlannerIO
 import Segments
 

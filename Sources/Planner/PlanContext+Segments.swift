@@ -1,6 +1,6 @@
-import PlannerCore
 import Festivals
 import Locales
+import PlannerCore
 import PlannerIO
 import Segments
 

@@ -1,4 +1,5 @@
 import PlannerCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

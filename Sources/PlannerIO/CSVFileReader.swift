@@ -1,5 +1,5 @@
-import PlannerCore
 import Dispatch
+import PlannerCore
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import PlannerCore
+
 /// A record seen in place: its fields are byte ranges of the reader's buffer, decoded only when a
 /// caller asks. Valid only inside the call that receives it (the buffer is reused afterwards).
 ///

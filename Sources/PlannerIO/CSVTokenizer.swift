@@ -1,4 +1,5 @@
 import PlannerCore
+
 /// An RFC 4180 CSV tokenizer over bytes: quoted fields, doubled quotes, newlines inside quotes,
 /// CRLF or LF line ends, and a leading UTF-8 byte order mark.
 ///

@@ -1,4 +1,5 @@
 import PlannerCore
+
 /// Writes the rows a reader could not use to a CSV file `line,reason,raw`: the physical line where
 /// the row starts, a short reason code, and the row's bytes exactly as read (quoted, quotes
 /// doubled; bytes that are not UTF-8 are kept as they were). Streams to disk; the file appears

@@ -76,7 +76,9 @@ public struct ColumnMapping: Sendable, Equatable {
     /// missing from the header points there (default: a `--map` flag).
     public init(explicit: [CanonicalField: String], origins: [CanonicalField: Diagnostic] = [:]) {
         self.explicit = explicit
-        self.origins = explicit.mapValues { _ in Diagnostic(.badRequest, field: OptionText.mention("map"), message: "") }.merging(origins) { $1 }
+        self.origins = explicit.mapValues { _ in Diagnostic(.badRequest, field: OptionText.mention("map"), message: "") }.merging(origins) {
+            $1
+        }
     }
 
     /// Parses `--map field=column` flags.
@@ -84,7 +86,9 @@ public struct ColumnMapping: Sendable, Equatable {
         self = .automatic
         for flag in flags {
             guard let equals = flag.firstIndex(of: "=") else {
-                throw Diagnostic(.badRequest, field: OptionText.mention("map"), message: "'\(flag)' is not field=column", hint: "e.g. \(OptionText.mention("map", "region=state"))")
+                throw Diagnostic(
+                    .badRequest, field: OptionText.mention("map"), message: "'\(flag)' is not field=column",
+                    hint: "e.g. \(OptionText.mention("map", "region=state"))")
             }
             let name = String(flag[..<equals]), column = String(flag[flag.index(after: equals)...])
             guard let field = CanonicalField(rawValue: name) else {
@@ -185,7 +189,9 @@ public struct ColumnMapping: Sendable, Equatable {
             throw Diagnostic(
                 .badRequest, path: path, line: 1, field: field.rawValue,
                 message: "no column for \(field.rawValue) in the header",
-                hint: "name it with \(OptionText.mention("map", "\(field.rawValue)=COLUMN")) or \(OptionText.mention("columns", "FILE")); the header has: \(SafeText.list(header))")
+                hint:
+                    "name it with \(OptionText.mention("map", "\(field.rawValue)=COLUMN")) or \(OptionText.mention("columns", "FILE")); the header has: \(SafeText.list(header))"
+            )
         }
         var resolved = ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
         resolved.reach = reach

@@ -1,5 +1,5 @@
-import PlannerCore
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// The segment rows as users and the planner read them: CSV with a fixed header, JSON, or the

@@ -1,5 +1,5 @@
-import PlannerCore
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// One line of the segment table: a cube cell or a segment made by merging cells, with what the

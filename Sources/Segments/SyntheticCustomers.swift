@@ -1,5 +1,5 @@
-import PlannerCore
 import Locales
+import PlannerCore
 import PlannerIO
 
 #if canImport(Glibc)
@@ -80,7 +80,8 @@ public struct SyntheticCustomers: Sendable {
         let named = regionShares.values.reduce(0, +)
         guard regionShares.values.allSatisfy({ $0 > 0 }), named < 1 || (named == 1 && regionShares.count == country.regions.count) else {
             throw Diagnostic(
-                .badRequest, field: OptionText.mention("region-share"), message: "shares must be above 0 and add up to less than 1 (they add up to \(named))")
+                .badRequest, field: OptionText.mention("region-share"),
+                message: "shares must be above 0 and add up to less than 1 (they add up to \(named))")
         }
         let population = Double(country.regions.filter { regionShares[$0.code] == nil }.reduce(0) { $0 + $1.population })
         var running = 0.0

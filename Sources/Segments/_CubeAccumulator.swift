@@ -1,5 +1,5 @@
-import PlannerCore
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// What every worker needs to read rows, fixed before reading starts: column indices, the region

@@ -1,6 +1,6 @@
-import PlannerCore
 import ArgumentParser
 import ICUKit
+import PlannerCore
 import PlannerIO
 
 /// The command line: thin over the library. Each verb lives in `Subcommands/`; errors are printed

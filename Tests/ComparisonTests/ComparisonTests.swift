@@ -1,8 +1,8 @@
-import PlannerCore
 import Comparison
 import Export
 import Foundation
 import Planner
+import PlannerCore
 import PlannerIO
 import Testing
 

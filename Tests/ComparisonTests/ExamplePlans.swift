@@ -1,8 +1,8 @@
-import PlannerCore
 import Comparison
 import Export
 import Foundation
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// Plans made in-process from the README's example brief (examples/festive-2026.yaml) and from

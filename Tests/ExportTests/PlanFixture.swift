@@ -1,5 +1,5 @@
-import PlannerCore
 import Planner
+import PlannerCore
 
 /// A small hand-made plan: two segments (Bengali in West Bengal, Tamil in Tamil Nadu), three
 /// lines, an exclusion, messages in Bengali, Tamil and English, and text that looks like a formula.

@@ -1,7 +1,7 @@
-import PlannerCore
 import Foundation
 import ICUKit
 import Locales
+import PlannerCore
 import PlannerIO
 import Testing
 

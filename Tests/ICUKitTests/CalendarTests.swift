@@ -1,5 +1,5 @@
-import PlannerCore
 import ICUKit
+import PlannerCore
 import Testing
 
 @Suite("Civil dates to and from ICU calendars")

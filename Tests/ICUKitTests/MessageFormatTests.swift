@@ -1,5 +1,5 @@
-import PlannerCore
 import ICUKit
+import PlannerCore
 import Testing
 
 @Suite("Strict MessageFormat with named arguments")

@@ -1,7 +1,7 @@
-import PlannerCore
 import Foundation
 import Locales
 import Messages
+import PlannerCore
 import PlannerIO
 import Testing
 

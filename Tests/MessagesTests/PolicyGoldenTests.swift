@@ -1,6 +1,6 @@
-import PlannerCore
 import Locales
 import Messages
+import PlannerCore
 import Testing
 
 /// ₹12345678.50 and 2026-11-08 through the whole pipeline (template → our number policy → ICU) in

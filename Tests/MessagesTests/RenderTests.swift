@@ -1,8 +1,8 @@
-import PlannerCore
 import Foundation
 import ICUKit
 import Locales
 import Messages
+import PlannerCore
 import PlannerIO
 import Testing
 

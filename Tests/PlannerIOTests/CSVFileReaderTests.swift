@@ -1,5 +1,5 @@
-import PlannerCore
 import Foundation
+import PlannerCore
 import PlannerIO
 import Testing
 

@@ -1,6 +1,6 @@
-import PlannerCore
 import Foundation
 import Planner
+import PlannerCore
 import PlannerIO
 import Testing
 

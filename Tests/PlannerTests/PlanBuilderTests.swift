@@ -1,7 +1,7 @@
-import PlannerCore
 import Export
 import Foundation
 import Planner
+import PlannerCore
 import PlannerIO
 import Testing
 

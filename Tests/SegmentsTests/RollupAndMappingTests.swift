@@ -1,6 +1,6 @@
-import PlannerCore
 import Foundation
 import Locales
+import PlannerCore
 import PlannerIO
 import Segments
 import Testing

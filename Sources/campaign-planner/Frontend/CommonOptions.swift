@@ -1,5 +1,5 @@
-import PlannerCore
 import ArgumentParser
+import PlannerCore
 import PlannerIO
 
 /// Output formats shared by the listing commands.

@@ -1,7 +1,7 @@
-import PlannerCore
 import Allocation
 import ArgumentParser
 import Planner
+import PlannerCore
 import PlannerIO
 
 /// `campaign-planner allocate`: the budget split over cells, with its optimality certificate.

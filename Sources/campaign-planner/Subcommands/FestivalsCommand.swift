@@ -1,7 +1,7 @@
-import PlannerCore
 import ArgumentParser
 import Festivals
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// `campaign-planner festivals`: a country's festival days for a year or a date range, for a

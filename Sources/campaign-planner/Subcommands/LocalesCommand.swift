@@ -1,7 +1,7 @@
-import PlannerCore
 import ArgumentParser
 import ICUKit
 import Locales
+import PlannerCore
 import PlannerIO
 
 /// `campaign-planner locales`: the regions of a country with their languages, or one language's

@@ -1,7 +1,7 @@
-import PlannerCore
 import ArgumentParser
 import Export
 import Planner
+import PlannerCore
 import PlannerIO
 
 #if canImport(Glibc)

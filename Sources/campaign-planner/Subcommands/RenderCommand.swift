@@ -1,7 +1,7 @@
-import PlannerCore
 import ArgumentParser
 import Locales
 import Messages
+import PlannerCore
 import PlannerIO
 
 /// `campaign-planner render`: one template rendered for one recipient, with its channel facts.

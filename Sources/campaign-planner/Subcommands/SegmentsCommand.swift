@@ -1,6 +1,6 @@
-import PlannerCore
 import ArgumentParser
 import Locales
+import PlannerCore
 import PlannerIO
 import Segments
 

@@ -1,8 +1,8 @@
-import PlannerCore
 import ArgumentParser
 import Festivals
 import Locales
 import Messages
+import PlannerCore
 import PlannerIO
 
 /// `campaign-planner templates`: work with message templates.
