@@ -147,6 +147,31 @@ public struct LocaleCatalog: Sendable {
         languageNames[Self.normalised(text)].flatMap(language(code:))
     }
 
+    /// The language a user's text names, the one lookup every command, reader and template uses:
+    /// a code (`mni-Mtei`), an English or native name (`Tamil`, `தமிழ்`), an ISO 639-2/3 code, or a
+    /// tagged spelling by its base language (`ta-IN`, `bn_BD`).
+    public func language(named text: String) -> Language? {
+        if let found = language(code: text) ?? language(matching: text) { return found }
+        guard let cut = text.firstIndex(where: { $0 == "-" || $0 == "_" }) else { return nil }
+        return language(matching: String(text[..<cut]))
+    }
+
+    /// ``language(named:)``, or a request error for the option `option` that suggests the nearest
+    /// code and lists the known ones.
+    public func requireLanguage(_ text: String, option: String = "language") throws(Diagnostic) -> Language {
+        guard let found = language(named: text) else { throw unknownLanguage(text, option: option) }
+        return found
+    }
+
+    /// The error for a language that no code or name matches.
+    public func unknownLanguage(_ text: String, option: String = "language") -> Diagnostic {
+        let codes = languages.map(\.code)
+        return Diagnostic(
+            .badRequest, field: OptionText.mention(option),
+            message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: codes))",
+            hint: "known languages: \(codes.joined(separator: ", "))")
+    }
+
     /// The country with this code, if loaded.
     public func country(code: String) -> Country? { countries[code] }
 

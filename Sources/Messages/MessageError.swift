@@ -9,7 +9,6 @@ public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A template file is malformed (YAML, a missing field, an ICU syntax error): file and line.
     case file(Diagnostic)
     case unknownTemplate(id: String, known: [String])
-    case unknownLanguage(String)
     case unknownCountry(String)
     /// The template cannot be sent in the language on the channel, directly or by fallback.
     case unavailable(template: String, language: String, channel: Channel, reason: String)
@@ -30,10 +29,6 @@ public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible {
             return Diagnostic(
                 .badRequest, field: "template", message: "unknown template '\(id)'\(Suggestion.phrase(for: id, among: known))",
                 hint: known.isEmpty ? "templates/ holds no templates" : "known templates: \(known.joined(separator: ", "))")
-        case .unknownLanguage(let code):
-            return Diagnostic(
-                .badRequest, field: OptionText.mention("language"), message: "unknown language '\(code)'",
-                hint: "use a code from locales/languages.yaml")
         case .unknownCountry(let code):
             return Diagnostic(.badRequest, field: OptionText.mention("country"), message: "unknown country '\(code)'")
         case .unavailable(let template, let language, let channel, let reason):

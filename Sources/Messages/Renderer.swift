@@ -63,9 +63,7 @@ extension TemplateCatalog {
         options: RenderOptions = RenderOptions()
     ) throws(MessageError) -> RenderedMessage {
         let template = try requireTemplate(id: templateID)
-        guard let wanted = locales.language(code: language) ?? locales.language(matching: language) else {
-            throw .unknownLanguage(language)
-        }
+        guard let wanted = locales.language(named: language) else { throw .file(locales.unknownLanguage(language)) }
         guard let country = locales.country(code: country) else { throw .unknownCountry(country) }
         let availability = resolve(template, language: wanted, channel: channel)
         guard let used = availability.language, let usedLanguage = locales.language(code: used) else {

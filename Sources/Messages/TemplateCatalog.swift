@@ -63,9 +63,7 @@ public struct TemplateCatalog: Sendable {
     /// fallback? The answer says which language's text is used and why.
     public func availability(templateID: String, language: String, channel: Channel) throws(MessageError) -> Availability {
         let template = try requireTemplate(id: templateID)
-        guard let wanted = locales.language(code: language) ?? locales.language(matching: language) else {
-            throw .unknownLanguage(language)
-        }
+        guard let wanted = locales.language(named: language) else { throw .file(locales.unknownLanguage(language)) }
         return resolve(template, language: wanted, channel: channel)
     }
 

@@ -63,11 +63,7 @@ final class ReadPlan: Sendable {
     /// The language index a spelling names (`ta`, `Tamil`, `தமிழ்`, `ta-IN`), or -1.
     func languageCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let text = String(decoding: bytes, as: UTF8.self)
-        var language = catalog.language(code: text) ?? catalog.language(matching: text)
-        if language == nil, let cut = text.firstIndex(where: { $0 == "-" || $0 == "_" }) {
-            language = catalog.language(matching: String(text[..<cut]))
-        }
-        return language.flatMap { languageIndex[$0.code] } ?? -1
+        return catalog.language(named: text).flatMap { languageIndex[$0.code] } ?? -1
     }
 }
 

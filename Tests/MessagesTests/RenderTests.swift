@@ -103,9 +103,16 @@ struct RenderTests {
         #expect(throws: MessageError.self) {
             try Shipped.catalog.render(templateID: "no-such", language: "hi", channel: .sms, values: Self.offer)
         }
-        #expect(throws: MessageError.unknownLanguage("xx")) {
-            try Shipped.catalog.render(templateID: "festive-offer", language: "xx", channel: .sms, values: Self.offer)
+        let unknown = #expect(throws: MessageError.self) {
+            try Shipped.catalog.render(templateID: "festive-offer", language: "klingon", channel: .sms, values: Self.offer)
         }
+        // The catalog's one language lookup: a request error that lists the known codes.
+        #expect(unknown?.diagnostic.fault == .badRequest)
+        #expect(unknown?.diagnostic.message == "unknown language 'klingon'")
+        #expect(unknown?.diagnostic.hint?.hasPrefix("known languages: ") == true)
+        // A tagged spelling is its base language.
+        #expect(
+            try Shipped.catalog.render(templateID: "festive-offer", language: "hi-IN", channel: .sms, values: Self.offer).language == "hi")
     }
 
     @Test("a recipient value longer than DLT's 30 characters is a warning on the send")

@@ -71,24 +71,9 @@ struct FestivalsCommand: ParsableCommand {
         let year = self.year ?? (from == nil ? Clock.today.year : nil)
         let start = year.map { CivilDate(year: $0, month: 1, day: 1)! } ?? CivilDate(iso: from!)!
         let end = year.map { CivilDate(year: $0, month: 12, day: 31)! } ?? CivilDate(iso: to!)!
-        let languageCode = try language.map { text throws -> String in
-            guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
-                throw Diagnostic(
-                    .badRequest, field: "--language",
-                    message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: locales.languages.map(\.code)))",
-                    hint: "known languages: \(locales.languages.map(\.code).joined(separator: ", "))")
-            }
-            return found.code
-        }
+        let languageCode = try language.map { text throws(Diagnostic) in try locales.requireLanguage(text).code }
         let regionCode = try region.map { try catalog.regionCode($0) }
-        let localeCode = try locale.map { text throws -> String in
-            guard let found = locales.language(code: text) ?? locales.language(matching: text) else {
-                throw Diagnostic(
-                    .badRequest, field: "--locale",
-                    message: "unknown language '\(text)'\(Suggestion.phrase(for: text, among: locales.languages.map(\.code)))")
-            }
-            return found.code
-        }
+        let localeCode = try locale.map { text throws(Diagnostic) in try locales.requireLanguage(text, option: "locale").code }
         let ids = festivalIDs.flatMap { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) } }.filter { !$0.isEmpty }
         let days = try catalog.days(from: start, to: end, region: regionCode, language: languageCode, ids: ids.isEmpty ? nil : Set(ids))
         for skipped in days.skipped {

@@ -36,11 +36,7 @@ struct LocalesCommand: ParsableCommand {
                 hint: "known countries: \(catalog.countries.keys.sorted().joined(separator: ", "))")
         }
         if let code = language {
-            guard let language = catalog.language(code: code) ?? catalog.language(matching: code) else {
-                throw Diagnostic(
-                    .badRequest, field: "--language", message: "unknown language '\(code)'",
-                    hint: "known languages: \(catalog.languages.map(\.code).joined(separator: ", "))")
-            }
+            let language = try catalog.requireLanguage(code)
             print(try LanguageReport(language: language, country: country, catalog: catalog).render(format), terminator: "")
         } else {
             print(RegionListing(country: country).render(format), terminator: "")
