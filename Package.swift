@@ -87,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "Export",
-            dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO", "Workbook"],
+            dependencies: ["PlannerCore", "ICUKit", "Allocation", "Planner", "PlannerIO", "Workbook"],
             swiftSettings: strictSettings
         ),
         // Budget review: reads plan.json files back and compares them, with reasons and a bridge.
@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportTests",
-            dependencies: ["PlannerCore", "Export", "Planner", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "Export", "Planner", "Workbook", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).

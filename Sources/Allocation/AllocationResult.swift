@@ -47,6 +47,20 @@ public enum UnspentReason: Sendable, Hashable {
     case minimumSpendNotWorthIt(cells: Int)
 }
 
+extension UnspentReason: CustomStringConvertible {
+    /// The reason in words, as plans and the `allocate` command show it.
+    public var description: String {
+        switch self {
+        case .everyCellAtUpperBound: "every cell is at its upper bound"
+        case .belowMarginalFloor(let cells, let floor): "\(cells) cells would return less than the floor \(floor) per unit"
+        case .channelCapReached(let channel, let cells): "channel cap of \(channel) reached (\(cells) cells)"
+        case .segmentMaximumReached(let segment, let cells): "segment maximum of \(segment) reached (\(cells) cells)"
+        case .lessThanOneMessage(let cells): "the rest buys less than one whole message (\(cells) cells)"
+        case .minimumSpendNotWorthIt(let cells): "\(cells) cells are not worth their minimum spend"
+        }
+    }
+}
+
 /// Money the plan does not spend, and why.
 public struct UnspentBudget: Sendable, Hashable {
     /// `budget − Σ spend` (0 when fully spent up to rounding).

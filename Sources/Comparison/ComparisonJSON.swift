@@ -8,7 +8,7 @@ import PlannerIO
 public enum ComparisonJSON {
     public static func render(_ comparison: PlanComparison) -> String {
         let table = ComparisonTable(comparison, extended: true)
-        func object(_ row: [TableValue]) -> JSONValue {
+        func object(_ row: [Table.Value]) -> JSONValue {
             .object(
                 zip(table.header, row).map { name, value in
                     switch value {

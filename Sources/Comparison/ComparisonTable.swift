@@ -3,7 +3,7 @@ import Planner
 import PlannerCore
 import PlannerIO
 
-/// The Changes table of a comparison, typed (``TableValue``) so that CSV, JSON, the terminal and
+/// The Changes table of a comparison, typed (``Table.Value``) so that CSV, JSON, the terminal and
 /// the workbook show the same values.
 ///
 /// Columns, for `--by region` and two plans (the first column is named after `--by`):
@@ -15,9 +15,9 @@ import PlannerIO
 /// share, empty when nothing is spent.
 public struct ComparisonTable: Sendable {
     public let header: [String]
-    public let rows: [[TableValue]]
+    public let rows: [[Table.Value]]
     /// The totals row (key `total`).
-    public let totals: [TableValue]
+    public let totals: [Table.Value]
 
     /// What each column holds, for the workbook's formulas.
     public enum Column: Sendable, Equatable {
@@ -60,7 +60,7 @@ public struct ComparisonTable: Sendable {
             case .status(let p): two ? "status" : "\(labels[p])_status"
             }
         }
-        func values(_ row: ComparisonRow) -> [TableValue] {
+        func values(_ row: ComparisonRow) -> [Table.Value] {
             columns.map { column in
                 switch column {
                 case .key: .text(row.key)

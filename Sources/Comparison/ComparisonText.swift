@@ -10,7 +10,7 @@ public enum ComparisonText {
     public static func render(_ comparison: PlanComparison) -> String {
         let labels = comparison.labels
         var out = "Comparing \(comparison.plans.count) plans by \(comparison.by.rawValue) (\(comparison.plans[0].currency))\n"
-        out += TextTable.render(
+        out += TableText.render(
             header: ["plan", "file", "name", "budget", "allocated", "unspent", "lambda"],
             rows: comparison.plans.enumerated().map { i, p in
                 [
@@ -24,7 +24,7 @@ public enum ComparisonText {
         let header = table.header + statuses.indices.map { statuses.count == 1 ? "status" : "\(labels[$0 + 1])_status" }
         var rows = table.rows.enumerated().map { r, row in row.map(display) + statuses.map { $0[r] } }
         rows.append(table.totals.map(display) + statuses.map { _ in "" })
-        out += TextTable.render(header: header, rows: rows)
+        out += TableText.render(header: header, rows: rows)
         for review in comparison.reviews {
             out += "\n" + render(review, comparison: comparison)
         }
@@ -41,7 +41,7 @@ public enum ComparisonText {
         out += "Lines removed: " + (review.removed.isEmpty ? "none" : review.removed.joined(separator: "; ")) + "\n"
         if !review.lines.isEmpty {
             out += "\nChanged lines:\n"
-            out += TextTable.render(
+            out += TableText.render(
                 header: ["line", "status", "base", label, "delta", "driver", "reason"],
                 rows: review.lines.map {
                     [
@@ -54,7 +54,7 @@ public enum ComparisonText {
         var rows = [["base budget", review.bridge.start.description, "", ""]]
         rows += review.bridge.steps.map { [$0.driver.title, signed($0.amount), String($0.lines), $0.detail] }
         rows.append(["\(label) budget", review.bridge.end.description, "", ""])
-        out += TextTable.render(header: ["step", "amount", "lines", "what changed"], rows: rows)
+        out += TableText.render(header: ["step", "amount", "lines", "what changed"], rows: rows)
         return out
     }
 
@@ -62,7 +62,7 @@ public enum ComparisonText {
     static func signed(_ m: Money) -> String { m.minor > 0 ? "+\(m)" : m.description }
 
     /// A value as a person reads it: shares as percentages with one decimal.
-    static func display(_ value: TableValue) -> String {
+    static func display(_ value: Table.Value) -> String {
         switch value {
         case .percent(let x): x.map { DecimalText.fixed($0 * 100, places: 1) + " %" } ?? ""
         case .decimal(let x, _): DecimalText.fixed(x, places: 2)

@@ -50,7 +50,7 @@ public enum ComparisonWorkbook {
                     guard let share = row.deltaShare(p) else { return .empty }
                     return .formula("\(letter(.delta(plan: p)))\(n)/\(letter(.budget(plan: 0)))\(n)", cached: share, .percent)
                 default:
-                    return PlanWorkbook.cell(value, indian: indian)
+                    return TableSheet.cell(value, indian: indian)
                 }
             }
         }

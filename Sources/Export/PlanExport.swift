@@ -29,7 +29,7 @@ public enum PlanExport {
                 try PlanWorkbook.make(plan).write(to: path)
                 written.append(path)
             case .csv:
-                for table in PlanTables.make(plan) { try put(table.fileName, PlanCSV.render(table)) }
+                for table in PlanTables.make(plan) { try put("\(table.name).csv", TableCSV.render(table)) }
             case .md:
                 let report = try PlanReport(plan)
                 for chart in report.charts { try put(chart.name, chart.svg) }

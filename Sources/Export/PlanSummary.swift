@@ -18,7 +18,7 @@ public enum PlanSummary {
         }
         let t = plan.totals
         var text = "\(plan.name): \(plan.segments.count) segments, \(plan.lines.count) plan lines, \(plan.excluded.count) exclusions\n\n"
-        text += TextTable.render(header: ["festival", "channel", "budget", "messages"], rows: rows)
+        text += TableText.render(header: ["festival", "channel", "budget", "messages"], rows: rows)
         text += "\nbudget \(t.budget)  allocated \(t.allocated)  unspent \(t.unspent)"
         text += "  revenue (base) \(DecimalText.fixed(t.revenue.base, places: 2))"
         text += "  ROI \(t.roi.map { DecimalText.fixed($0 * 100, places: 1) + " %" } ?? "-")\n"

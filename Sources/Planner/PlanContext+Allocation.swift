@@ -117,7 +117,7 @@ extension PlanContext {
                 binding: certificate.multipliers.map { "\($0.kind.rawValue) \($0.name): \(DecimalText.fixed($0.multiplier, places: 6))" }),
             totals: PlanTotals(
                 budget: budget, allocated: allocated, unspent: budget - allocated,
-                unspentReasons: result.unspent.reasons.map(AllocationReport.describe),
+                unspentReasons: result.unspent.reasons.map(\.description),
                 messages: lines.map(\.forecast.messages).reduce(0, +),
                 conversions: Range3(low: sum { $0.conversions.low }, base: sum { $0.conversions.base }, high: sum { $0.conversions.high }),
                 revenue: revenue, roi: allocated > .zero ? (revenue.base - allocated.major) / allocated.major : nil),

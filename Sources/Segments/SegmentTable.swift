@@ -2,8 +2,9 @@ import Locales
 import PlannerCore
 import PlannerIO
 
-/// The segment rows as users and the planner read them: CSV with a fixed header, JSON, or the
-/// cells of a text table. Same rows, same bytes.
+/// The segment rows as users and the planner read them: a table with a fixed header (rendered as
+/// CSV or for a terminal by the export layer), or a JSON document with the read report. Same rows,
+/// same bytes.
 public enum SegmentTable {
     /// The CSV header, exactly.
     public static let header = [
@@ -11,20 +12,35 @@ public enum SegmentTable {
         "orders", "active_90d", "imputed_language", "status", "merged_into", "reason",
     ]
 
-    /// One row's CSV fields, in ``header`` order.
-    public static func fields(_ row: SegmentRow) -> [String] {
-        let cell = row.cell
-        return [
-            row.segment, row.language, String(cell.customers), String(cell.reachable.sms), String(cell.reachable.whatsapp),
-            String(cell.reachable.email), String(cell.reachable.push), cell.spend.description, String(cell.orders),
-            String(cell.active90d), String(cell.imputedLanguage), row.status.rawValue, row.mergedInto ?? "", row.reason,
+    /// The rows as a table (CSV columns are ``header``); `merged_into` is empty for kept rows.
+    public static func table(_ rows: [SegmentRow]) -> Table {
+        let kinds: [String: Table.Kind] = [
+            "region": .text, "language": .text, "spend": .money, "status": .text, "merged_into": .text, "reason": .text,
         ]
+        return Table(
+            title: "Segments", columns: header.map { Table.Column($0, kinds[$0] ?? .count) },
+            rows: rows.map { row in
+                let cell = row.cell
+                return [
+                    .text(row.segment), .text(row.language), .count(cell.customers), .count(cell.reachable.sms),
+                    .count(cell.reachable.whatsapp), .count(cell.reachable.email), .count(cell.reachable.push), .money(cell.spend),
+                    .count(cell.orders), .count(cell.active90d), .count(cell.imputedLanguage), .text(row.status.rawValue),
+                    .text(row.mergedInto ?? ""), .text(row.reason),
+                ]
+            })
     }
 
-    /// The rows as CSV text.
-    public static func csv(_ rows: [SegmentRow]) -> String {
-        CSVWriter.render(header: header, rows: rows.map(fields))
-    }
+    /// The columns a terminal shows, with their shorter headers.
+    public static let terminalColumns = [
+        "region", "language", "customers", "sms_reachable", "whatsapp_reachable", "email_reachable", "push_reachable", "spend",
+        "active_90d", "status", "merged_into",
+    ]
+
+    /// The terminal's headers for ``terminalColumns``.
+    public static let terminalHeaders = [
+        "sms_reachable": "sms", "whatsapp_reachable": "whatsapp", "email_reachable": "email", "push_reachable": "push",
+        "merged_into": "into",
+    ]
 
     /// The rows and the read report as JSON: every CSV column plus level, mean spend, the 180 and
     /// 365 day activity counts and the too-broad flag.

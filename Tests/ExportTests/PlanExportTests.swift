@@ -29,7 +29,7 @@ struct PlanExportTests {
         let sum = plan.lines.map(\.budget).reduce(Money.zero, +)
         #expect(sum == plan.totals.allocated)
         #expect(plan.totals.allocated + plan.totals.unspent == plan.budget)
-        let csv = PlanCSV.render(PlanTables.make(plan).first { $0.name == "Allocation" }!)
+        let csv = TableCSV.render(PlanTables.make(plan).first { $0.title == "Allocation" }!)
         let budgets = csv.split(separator: "\n").dropFirst().map { Money(major: Double($0.split(separator: ",")[6])!) }
         #expect(budgets.reduce(Money.zero, +) == plan.totals.allocated)
     }
@@ -48,7 +48,7 @@ struct PlanExportTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
         let written = try PlanExport.write(plan, to: directory.path, formats: [.xlsx, .json])
         #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["plan.json", "plan.xlsx"])
-        let names = PlanTables.make(plan).map(\.name)
+        let names = PlanTables.make(plan).map(\.title)
         let sheets = try LibreOffice.sheets(of: directory.appendingPathComponent("plan.xlsx"), names: names)
         let allocation = try #require(sheets["Allocation"])
         let json = try jsonObject()

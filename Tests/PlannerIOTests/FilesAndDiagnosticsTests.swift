@@ -106,27 +106,3 @@ struct FilesAndDiagnosticsTests {
         #expect(value.render() == "{\n  \"b\": 1.50,\n  \"a\": [\n    \"x\\\"\\n\",\n    null,\n    true\n  ]\n}")
     }
 }
-
-@Suite("Text tables")
-struct TextTableTests {
-    @Test("display width counts terminal cells as glibc's wcwidth does: viramas none, CJK two (মকর সংক্রান্তি 12, 春节 4)")
-    func width() {
-        // ম ক র, space, স ং ক ্ র া ন ্ ত ি: the two viramas (nonspacing) take no cell, the vowel
-        // signs া ি (spacing marks) one each — wcwidth's values on this machine.
-        #expect(TextTable.displayWidth("মকর সংক্রান্তি") == 12)
-        #expect("মকর সংক্রান্তি".count != TextTable.displayWidth("মকর সংক্রান্তি"))
-        #expect(TextTable.displayWidth("春节") == 4)
-        #expect(TextTable.displayWidth("Diwali") == 6)
-        #expect(TextTable.displayWidth("हिन्दी") == 5)
-    }
-
-    @Test("columns after Indic and Chinese names line up in terminal cells")
-    func alignment() {
-        let text = TextTable.render(
-            header: ["name", "date"], rows: [["দুর্গাপূজা", "2026-10-19"], ["春节", "2026-02-17"], ["Diwali", "2026-11-08"]])
-        let rows = text.split(separator: "\n").dropFirst(2).map(String.init)
-        let columns = rows.compactMap { row in row.range(of: "2026").map { TextTable.displayWidth(String(row[..<$0.lowerBound])) } }
-        #expect(columns.count == 3)
-        #expect(Set(columns).count == 1)
-    }
-}

@@ -60,10 +60,11 @@ struct RollupTests {
         #expect(bySpend.allSatisfy { $0.status == .dropped })
     }
 
-    @Test("the CSV has the exact header and fixed formats")
+    @Test("the table has the exact CSV header and fixed formats")
     func csv() {
         let rows = SubstantialityRollup(minCustomers: 100).apply(to: Self.cube, country: Fixture.india)
-        let lines = SegmentTable.csv(rows).split(separator: "\n")
+        let table = SegmentTable.table(rows)
+        let lines = [table.header.joined(separator: ",")] + table.rows.map { $0.map(\.plainText).joined(separator: ",") }
         #expect(
             lines[0]
                 == "region,language,customers,sms_reachable,whatsapp_reachable,email_reachable,push_reachable,spend,orders,active_90d,imputed_language,status,merged_into,reason"

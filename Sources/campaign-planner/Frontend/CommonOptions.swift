@@ -1,10 +1,20 @@
 import ArgumentParser
+import Export
 import PlannerCore
 import PlannerIO
 
 /// Output formats shared by the listing commands.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
+
+    /// The renderer of a table in this format (`table` is the terminal's).
+    var tableFormat: TableFormat {
+        switch self {
+        case .table: .terminal
+        case .csv: .csv
+        case .json: .json
+        }
+    }
 }
 
 /// Where the data folders are.

@@ -1,5 +1,6 @@
 import Allocation
 import ArgumentParser
+import Export
 import Planner
 import PlannerCore
 import PlannerIO
@@ -42,8 +43,8 @@ struct AllocateCommand: ParsableCommand {
         }
         let levels = frontier.map { k in (0..<k).map { budget * (0.1 + 1.9 * Double($0) / Double(k - 1)) } }
         let points = try levels.map { levels throws(AllocationError) in try Allocation.frontier(problem, budgets: levels) }
-        let text = AllocationReport(problem: problem, result: result, frontier: points ?? []).render(
-            AllocationReport.Format(rawValue: format.rawValue)!)
+        let report = AllocationReport(problem: problem, result: result, frontier: points ?? [])
+        let text = format == .json ? report.json() : format.tableFormat.render(report.table)
         if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
         Terminal.printError(AllocationReport.summary(result))
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import Festivals
 import Locales
 import PlannerCore
@@ -85,65 +86,10 @@ struct FestivalsCommand: ParsableCommand {
         let fallback = localeCode.flatMap { locales.language(code: $0)?.fallback } ?? []
         let listing = FestivalListing(occurrences: occurrences, preferredLanguages: preferred.map { [$0] + fallback } ?? [])
         switch format {
-        case .table: print(listing.table(), terminator: "")
-        case .csv: print(listing.csv(), terminator: "")
-        case .json: print(listing.json(), terminator: "")
+        case .table: print(TableFormat.terminal.render(listing.table.selecting(FestivalListing.terminalColumns)), terminator: "")
+        case .csv: print(TableFormat.csv.render(listing.table), terminator: "")
+        case .json: print(TableFormat.json.render(listing.table), terminator: "")
         case .ics: print(ICSWriter.calendar(occurrences, country: code, localName: listing.localName), terminator: "")
         }
-    }
-}
-
-/// Festival occurrences as rows.
-struct FestivalListing {
-    let occurrences: [FestivalOccurrence]
-    let preferredLanguages: [String]
-
-    static let header = ["id", "name", "local_name", "date", "start", "end", "uncertainty_days", "regions", "languages", "rule", "source"]
-
-    /// The name in the first preferred language that has one; else the first listed language's name.
-    func localName(_ occurrence: FestivalOccurrence) -> String {
-        for code in preferredLanguages {
-            if let name = occurrence.localNames[code] { return name }
-        }
-        if preferredLanguages.isEmpty {
-            for code in occurrence.languages where code != "en" {
-                if let name = occurrence.localNames[code] { return name }
-            }
-        }
-        return occurrence.name
-    }
-
-    var rows: [[String]] {
-        occurrences.map { o in
-            [
-                o.festivalID, o.name, localName(o), o.date.description, o.start.description, o.end.description, String(o.uncertaintyDays),
-                o.regions.joined(separator: ";"), o.languages.joined(separator: ";"), o.rule, o.source,
-            ]
-        }
-    }
-
-    func csv() -> String {
-        CSVWriter.render(header: Self.header, rows: rows)
-    }
-
-    func table() -> String {
-        let columns = [0, 2, 3, 4, 5, 6]
-        return TextTable.render(header: columns.map { Self.header[$0] }, rows: rows.map { row in columns.map { row[$0] } })
-    }
-
-    func json() -> String {
-        JSONValue.array(
-            rows.map { row in
-                .object(
-                    zip(Self.header, row).map { key, value in
-                        switch key {
-                        case "uncertainty_days": return (key, .number(value))
-                        case "regions", "languages":
-                            return (key, .array(value.isEmpty ? [] : value.split(separator: ";").map { .string(String($0)) }))
-                        default: return (key, .string(value))
-                        }
-                    })
-            }
-        ).render() + "\n"
     }
 }

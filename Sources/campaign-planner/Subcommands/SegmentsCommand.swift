@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import Locales
 import PlannerCore
 import PlannerIO
@@ -112,18 +113,13 @@ struct SegmentsCommand: ParsableCommand {
         try report.check(maxRejectRate: maxRate)
         let rows = SubstantialityRollup(minCustomers: minCustomers, minSpend: minimumSpend, maxShare: share)
             .apply(to: result.cube, country: reader.country)
-        let text: String
-        switch format {
-        case .csv: text = SegmentTable.csv(rows)
-        case .json: text = SegmentTable.json(rows, report: report)
-        case .table:
-            text = TextTable.render(
-                header: ["region", "language", "customers", "sms", "whatsapp", "email", "push", "spend", "active_90d", "status", "into"],
-                rows: rows.map { row in
-                    let fields = SegmentTable.fields(row)
-                    return Array(fields[0..<8]) + [fields[9], fields[11], fields[12]]
-                })
-        }
+        let table = SegmentTable.table(rows)
+        let text =
+            switch format {
+            case .csv: TableFormat.csv.render(table)
+            case .json: SegmentTable.json(rows, report: report)
+            case .table: TableFormat.terminal.render(table.selecting(SegmentTable.terminalColumns, renaming: SegmentTable.terminalHeaders))
+            }
         if let out {
             try AtomicFile.write(text, to: out)
         } else {

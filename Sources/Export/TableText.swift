@@ -1,7 +1,15 @@
-/// Plain-text tables for terminals: columns padded to their widest cell.
-public enum TextTable {
-    /// Pads a table to column widths measured in terminal cells (``displayWidth(_:)``), with a rule
-    /// under the header.
+import PlannerCore
+
+/// Tables for terminals: columns padded to their widest cell, measured in terminal cells, with a
+/// rule under the header and values as people read them (``Table/Value/displayText``).
+public enum TableText {
+    /// The table as terminal text.
+    public static func render(_ table: Table) -> String {
+        render(header: table.header, rows: table.rows.map { $0.map(\.displayText) })
+    }
+
+    /// Pads rows of text to column widths measured in terminal cells (``displayWidth(_:)``), with a
+    /// rule under the header.
     public static func render(header: [String], rows: [[String]]) -> String {
         let widths = header.indices.map { column in
             ([header] + rows).map { displayWidth($0[column]) }.max() ?? 0
@@ -14,7 +22,7 @@ public enum TextTable {
     }
 }
 
-extension TextTable {
+extension TableText {
     /// The number of terminal cells a text takes, counted the way terminals do (wcwidth): combining
     /// and format marks take none (a Bengali virama or vowel sign above, a zero-width joiner), East
     /// Asian wide characters and emoji two, everything else one. Counting characters instead puts
