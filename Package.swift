@@ -87,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "Export",
-            dependencies: ["PlannerCore", "ICUKit", "Allocation", "Planner", "PlannerIO", "Workbook"],
+            dependencies: ["PlannerCore", "ICUKit", "Allocation", "Messages", "Planner", "PlannerIO", "Workbook"],
             swiftSettings: strictSettings
         ),
         // Budget review: reads plan.json files back and compares them, with reasons and a bridge.

@@ -1,3 +1,5 @@
+import PlannerCore
+
 /// Why a problem cannot be solved. Every case names the cells or constraints in conflict and
 /// the numbers that clash, so the message says what to change.
 public enum AllocationError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -59,4 +61,9 @@ public enum AllocationError: Error, Sendable, Hashable, CustomStringConvertible 
                 "the limits cannot all hold (violation \(violation)): \(constraints.joined(separator: ", "))"
         }
     }
+}
+
+extension AllocationError: DiagnosticConvertible {
+    /// The cells and limits cannot be solved as given: bad input, with the clash in numbers.
+    public var diagnostic: Diagnostic { Diagnostic(.badInput, message: description) }
 }

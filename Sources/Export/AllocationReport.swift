@@ -19,6 +19,22 @@ public struct AllocationReport: Sendable {
         self.frontier = frontier
     }
 
+    /// Solves `problem`, and the optimum at `frontierBudgets` when given; a problem that cannot
+    /// be solved is an error naming `cellsPath`, the file the cells came from.
+    public static func solve(_ problem: AllocationProblem, frontierBudgets: [Double]?, cellsPath: String) throws(Diagnostic)
+        -> AllocationReport
+    {
+        do {
+            let result = try allocate(problem)
+            let points = try frontierBudgets.map { levels throws(AllocationError) in try Allocation.frontier(problem, budgets: levels) }
+            return AllocationReport(problem: problem, result: result, frontier: points ?? [])
+        } catch {
+            var diagnostic = error.diagnostic
+            diagnostic.path = cellsPath
+            throw diagnostic
+        }
+    }
+
     /// The cells as a table: id, budget, response, marginal return and status, in input order.
     public var table: Table {
         Table(

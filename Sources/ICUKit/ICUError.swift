@@ -1,4 +1,5 @@
 import CICU
+import PlannerCore
 
 /// A failure reported by ICU, or a check of ours that ICU itself does not make.
 ///
@@ -48,4 +49,10 @@ public enum ICUError: Error, Equatable, Sendable, CustomStringConvertible {
             throw .status(code: status, name: String(cString: cp_icu_error_name(status)), operation: operation())
         }
     }
+}
+
+extension ICUError: DiagnosticConvertible {
+    /// ICU refused a pattern, argument or date that came from our data or the request: bad input
+    /// (exit 65 on the command line), with ICU's own words.
+    public var diagnostic: Diagnostic { Diagnostic(.badInput, message: description) }
 }

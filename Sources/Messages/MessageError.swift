@@ -5,7 +5,7 @@ import PlannerIO
 
 /// Why a template could not be loaded, resolved or rendered. Each case names the template, the
 /// language and the argument concerned, and converts to the user-facing ``Diagnostic``.
-public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible, DiagnosticConvertible {
     /// A template file is malformed (YAML, a missing field, an ICU syntax error): file and line.
     case file(Diagnostic)
     case unknownTemplate(id: String, known: [String])

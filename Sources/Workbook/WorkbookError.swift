@@ -2,7 +2,7 @@ import PlannerCore
 import PlannerIO
 
 /// Why a workbook cannot be written. Each case names the sheet, and the cell where there is one.
-public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticConvertible {
     /// A sheet name Excel refuses (empty, too long, a forbidden character, a leading or trailing
     /// apostrophe, or the reserved `History`).
     case invalidSheetName(String, reason: String)
@@ -37,7 +37,10 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The same problem as the CLI's diagnostic (a program error, exit 1: the planner built the
     /// sheets, the user cannot fix them by editing input).
-    public func diagnostic(path: String? = nil) -> Diagnostic {
+    public var diagnostic: Diagnostic { diagnostic(path: nil) }
+
+    /// The same, naming the file being written.
+    public func diagnostic(path: String?) -> Diagnostic {
         Diagnostic(.internal, path: path, message: description, hint: "this is a bug in the workbook the program built; please report it")
     }
 

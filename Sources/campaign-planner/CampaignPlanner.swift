@@ -31,12 +31,10 @@ struct CampaignPlanner: ParsableCommand {
     /// Prints an error once, in one place, and exits with its code.
     static func exit(reporting error: any Error) -> Never {
         switch error {
-        case let diagnostic as Diagnostic:
+        case let convertible as any DiagnosticConvertible:
+            let diagnostic = convertible.diagnostic
             Terminal.printError(diagnostic.text(spelling: Flags.spell))
             Self.exit(withError: ExitCode(Flags.exitCode(for: diagnostic.fault)))
-        case let icu as ICUError:
-            Terminal.printError("error: \(icu)")
-            Self.exit(withError: ExitCode(65))
         default:
             Self.exit(withError: error)
         }

@@ -37,15 +37,10 @@ struct AllocateCommand: ParsableCommand {
             channelCaps: try channelCaps.map { path throws(Diagnostic) in try AllocationInput.channelCaps(path: path) } ?? [],
             segmentLimits: try segmentLimits.map { path throws(Diagnostic) in try AllocationInput.segmentLimits(path: path) } ?? [],
             marginalFloor: minMarginal)
-        let result: AllocationResult
-        do { result = try allocate(problem) } catch {
-            throw Diagnostic(.badInput, path: cells, message: error.description)
-        }
         let levels = frontier.map { k in (0..<k).map { budget * (0.1 + 1.9 * Double($0) / Double(k - 1)) } }
-        let points = try levels.map { levels throws(AllocationError) in try Allocation.frontier(problem, budgets: levels) }
-        let report = AllocationReport(problem: problem, result: result, frontier: points ?? [])
+        let report = try AllocationReport.solve(problem, frontierBudgets: levels, cellsPath: cells)
         let text = format == .json ? report.json() : format.tableFormat.render(report.table)
         if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
-        Terminal.printError(AllocationReport.summary(result))
+        Terminal.printError(AllocationReport.summary(report.result))
     }
 }
