@@ -87,18 +87,28 @@ struct CalendarFile: Decodable {
 /// A documented correction of ICU's output: where ICU gives `icu` for the first day of a
 /// calendar month, the official day is `official`; every day of that month moves with it.
 public struct ICUCorrection: Sendable, Hashable, Decodable {
+    /// The ICU calendar id the correction is for (`islamic-umalqura`).
     public let calendar: String
+    /// The calendar year as ICU's extended year (a single running number).
     public let extended_year: Int
+    /// The month whose first day is corrected, 1-based as in ``ICURule``.
     public let month: Int
+    /// Whether the month is a leap month; absent means false.
     public let leap: Bool?
+    /// The civil day ICU gives for the month's first day.
     public let icu: CivilDate
+    /// The civil day the month officially began on.
     public let official: CivilDate
+    /// Where the official day is documented.
     public let source: String
 }
 
 /// A source a festival names.
 public struct FestivalSource: Sendable, Hashable {
+    /// The source's id, as festivals' `sources` refer to it.
     public let id: String
+    /// The source's title as cited to users (a book, almanac or gazette).
     public let title: String
+    /// A link to the source, if it is online.
     public let url: String?
 }

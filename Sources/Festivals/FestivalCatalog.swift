@@ -17,11 +17,17 @@ import PlannerIO
 /// its rulings (`overrides:`) and Islamic day shift; without a region, at the country's almanac
 /// reference city with national rulings only.
 public struct FestivalCatalog: Sendable {
+    /// The ISO 3166-1 code of the country (`IN`) whose calendar this is.
     public let country: String
+    /// The calendar file loaded, `<directory>/<country>.yaml`.
     public let path: String
+    /// Every festival of the file, in file order, after the checks against `locales/`.
     public let festivals: [Festival]
+    /// The sources the file cites, which festivals name by id.
     public let sources: [FestivalSource]
+    /// Dated rulings (holiday lists) that replace computed days, checked to name a known region and year.
     public let overrides: [FestivalOverride]
+    /// Documented corrections of ICU's first day of a calendar month; empty when the file has none.
     public let corrections: [ICUCorrection]
     /// The reference city used when no region is asked for.
     public let referenceCity: String

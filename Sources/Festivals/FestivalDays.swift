@@ -15,6 +15,7 @@ public struct FestivalDays: Sendable {
 
 /// A festival a listing left out for some of its years, and why.
 public struct SkippedFestival: Sendable, Equatable {
+    /// The festival's id in the calendar file.
     public let festivalID: String
     /// The English name.
     public let name: String

@@ -27,14 +27,19 @@ public enum Rule: Sendable, Hashable {
     /// Dates typed per year, only where no rule exists; an error outside `years`.
     case table(dates: [Int: [CivilDate]], years: ClosedRange<Int>)
 
+    /// Which Easter computus: `western` (Gregorian) or `orthodox` (Julian, shown as a Gregorian date).
     public enum Church: String, Sendable, Hashable { case western, orthodox }
 }
 
 /// A date in an ICU calendar.
 public struct ICURule: Sendable, Hashable {
+    /// The ICU calendar the month and day are in.
     public var calendar: CalendarType
+    /// The month in that calendar, 1-based (ICU's month plus one, as in ``CalendarDate``).
     public var month: Int
+    /// The day of the month, 1-based.
     public var day: Int
+    /// Whether the month is a leap month (Chinese, Dangi); a year without it has no festival.
     public var isLeapMonth: Bool
     /// Days added to ICU's date (India's Islamic days: Umm al-Qura + 1).
     public var shift: Int
@@ -48,8 +53,11 @@ public struct HinduLunarRule: Sendable, Hashable {
     public var month: Int
     /// 1...30: shukla 1–15, krishna 16–30 (amavasya).
     public var tithi: Int
+    /// The part of the day in which the tithi must hold.
     public var kala: Kala
+    /// Which day to keep when the tithi holds in the window on two days (default `most`).
     public var tie: Tie
+    /// Which day to keep when the tithi holds in the window on neither day.
     public var none: NoneRule
     /// Leave out the half of the tithi ruled by the Vishti (Bhadra) karana: Raksha Bandhan and
     /// Holika Dahan are never kept in Bhadra.
@@ -93,19 +101,24 @@ public struct HinduLunarRule: Sendable, Hashable {
         case moonrise
     }
     /// When the tithi holds in the window on two days.
+    /// `first` or `second` keeps that day; `most` (the default) the day whose window the tithi covers the larger share of.
     public enum Tie: String, Sendable, Hashable { case first, second, most }
     /// When it holds on neither day: the day the tithi begins (`start`) or ends (`end`), or
     /// `next_morning`: the day whose sunrise the tithi holds for at least three muhurtas (2 h 24 min)
     /// after it, else the day it begins (Raksha Bandhan when Bhadra covers the first day's aparahna).
     public enum NoneRule: String, Sendable, Hashable {
+        /// `start`: the day the tithi begins; `end`: the day it ends.
         case start, end
+        /// The day whose sunrise the tithi holds for three muhurtas after, else the day it begins.
         case nextMorning = "next_morning"
     }
 }
 
 /// A nakshatra within a solar month.
 public struct SolarNakshatraRule: Sendable, Hashable {
+    /// The sidereal sign whose sankranti starts the solar month, 0 = Mesha ... 11 = Mina.
     public var rashi: Int
+    /// The regional rule for which civil day the solar month starts on after the sankranti.
     public var monthStart: HinduCalendar.MonthStart
     /// 1 = Ashvini ... 27 = Revati.
     public var nakshatra: Int

@@ -3,17 +3,29 @@ import PlannerCore
 
 /// The ICU calendar systems we convert civil dates to and from.
 public enum CalendarType: String, CaseIterable, Sendable {
+    /// The proleptic Gregorian calendar, as ICU computes it (the civil calendar itself).
     case gregorian
+    /// The Saudi Umm al-Qura Hijri calendar, from its published tables.
     case islamicUmalqura = "islamic-umalqura"
+    /// The arithmetic Hijri calendar counted from the civil (Friday) epoch.
     case islamicCivil = "islamic-civil"
+    /// The arithmetic Hijri calendar counted from the astronomical (Thursday) epoch.
     case islamicTabular = "islamic-tbla"
+    /// ICU's astronomical Hijri calendar: computed crescent visibility, not an official sighting.
     case islamic
+    /// The Chinese lunisolar calendar (Lunar New Year, Mid-Autumn), with leap months.
     case chinese
+    /// The Korean lunisolar calendar (Seollal, Chuseok), computed for Korea's meridian.
     case dangi
+    /// The Hebrew lunisolar calendar, 13 ICU months with Adar I only in leap years.
     case hebrew
+    /// The Persian solar Hijri calendar (Nowruz).
     case persian
+    /// The Indian national (Saka) calendar; not the lunisolar Hindu calendars, which `Festivals` computes.
     case indian
+    /// The Coptic calendar.
     case coptic
+    /// The Ethiopian calendar (Amete Mihret era).
     case ethiopic
 }
 
@@ -23,14 +35,20 @@ public enum CalendarType: String, CaseIterable, Sendable {
 /// (Tishri = 1 ... Adar I = 6, only in leap years, Adar = 7, Nisan = 8 ... Elul = 13); for Chinese
 /// and Dangi a leap month repeats its number with `isLeapMonth` set.
 public struct CalendarDate: Hashable, Sendable, CustomStringConvertible {
+    /// ICU's era field (Gregorian: 1 = AD; Chinese: the 60-year cycle); 0 when the date is given by `extendedYear`.
     public var era: Int
+    /// The year within `era`, as ICU counts it (Chinese: 1 to 60 within the cycle).
     public var year: Int
     /// A single running year number (ICU's EXTENDED_YEAR): for Chinese, year 4663 began in 2026.
     public var extendedYear: Int
+    /// The month, 1-based (ICU's 0-based month plus one); see the type's note on Hebrew and leap months.
     public var month: Int
+    /// Whether this is the intercalary repeat of `month` (Chinese and Dangi leap months).
     public var isLeapMonth: Bool
+    /// The day of the month, 1-based.
     public var day: Int
 
+    /// A calendar date from its fields; leave `era`/`year` or `extendedYear` at 0 for the one not used.
     public init(era: Int = 0, year: Int = 0, extendedYear: Int = 0, month: Int, isLeapMonth: Bool = false, day: Int) {
         self.era = era
         self.year = year
@@ -40,6 +58,7 @@ public struct CalendarDate: Hashable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// All fields on one line, for error messages (`era 1 year 43 (extended 4663) month 1 day 1`).
     public var description: String {
         "era \(era) year \(year) (extended \(extendedYear)) month \(month)\(isLeapMonth ? " (leap)" : "") day \(day)"
     }
@@ -54,10 +73,13 @@ public struct CalendarDate: Hashable, Sendable, CustomStringConvertible {
 /// The ICU handle is mutable, so calls are serialised by a lock; open one calendar per thread for
 /// parallel work.
 public final class ICUCalendar: Sendable {
+    /// The calendar system this converts to and from.
     public let type: CalendarType
+    /// The Olson time zone (`Asia/Kolkata`) in which a civil day's midnight is taken.
     public let timeZone: String
     private let handle: LockedHandle
 
+    /// Opens an ICU calendar; throws for a time zone ICU does not know or a calendar it cannot open.
     public init(_ type: CalendarType, timeZone: String) throws(ICUError) {
         guard try timeZone.withUTF16({ p, n throws(ICUError) in cp_icu_time_zone_is_known(p, n) }) == 1 else {
             throw .unknownTimeZone(timeZone)

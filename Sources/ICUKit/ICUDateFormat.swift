@@ -10,7 +10,9 @@ import PlannerCore
 /// ```
 /// ICU date formatters are not thread-safe: calls are serialised by a lock.
 public final class ICUDateFormat: Sendable {
+    /// The ICU locale formatted for (`bn_IN@numbers=beng`).
     public let locale: String
+    /// The Olson time zone moments are shown in (`Asia/Kolkata`).
     public let timeZone: String
     private let handle: LockedHandle
 

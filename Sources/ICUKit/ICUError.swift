@@ -25,6 +25,7 @@ public enum ICUError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A time zone id ICU does not know.
     case unknownTimeZone(String)
 
+    /// One line saying what failed and where (the operation, ICU's status name or the offset).
     public var description: String {
         switch self {
         case .status(_, let name, let operation): "ICU \(operation) failed: \(name)"

@@ -13,13 +13,17 @@ import CICU
 /// try m.format(["n": .integer(2), "name": .string("Asha")])  // "2 offers for Asha"
 /// ```
 public final class ICUMessageFormat: Sendable {
+    /// The MessageFormat pattern as given.
     public let pattern: String
+    /// The ICU locale whose plural rules and number and date formats the message uses (`ta_IN`).
     public let locale: String
+    /// The Olson time zone `date` and `time` arguments are shown in.
     public let timeZone: String
     /// Every argument use in the pattern, in order.
     public let arguments: [MessageArgument]
     private let handle: LockedHandle
 
+    /// Parses `pattern` for `locale`; throws on a syntax error (with its offset) or a numbered argument.
     public init(_ pattern: String, locale: String, timeZone: String) throws(ICUError) {
         let arguments = try MessageArgument.parse(pattern)
         if let numbered = arguments.first(where: \.isNumbered) { throw .numberedArgument(name: numbered.name) }

@@ -12,6 +12,7 @@ import Synchronization
 /// try inr.format(decimal: "12345678.5")  // "₹1,23,45,678.50"
 /// ```
 public final class ICUNumberFormat: @unchecked Sendable {
+    /// The ICU locale formatted for, with any `@numbers=` keyword.
     public let locale: String
     /// The skeleton or pattern this formatter was made from.
     public let specification: String

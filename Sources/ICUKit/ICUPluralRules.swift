@@ -5,12 +5,16 @@ import CICU
 /// `categories` tells which branches a plural message needs in that language; a locale for which
 /// ICU has no rules (kok, mai, mni, sa in ICU 72) has only `other`.
 public final class ICUPluralRules: @unchecked Sendable {
+    /// `cardinal`: counts (1 offer, 2 offers); `ordinal`: positions (1st, 2nd).
     public enum Kind: Sendable { case cardinal, ordinal }
 
+    /// The ICU locale whose rules these are.
     public let locale: String
+    /// Whether these are rules for counts or for positions.
     public let kind: Kind
     private let handle: OpaquePointer
 
+    /// Opens ICU's rules of `kind` for `locale`; throws when ICU cannot open them.
     public init(locale: String, kind: Kind = .cardinal) throws(ICUError) {
         var status: Int32 = 0
         let pointer = cp_icu_plural_rules_open(locale, kind == .ordinal ? 1 : 0, &status)

@@ -8,13 +8,19 @@ public struct MessageArgument: Hashable, Sendable {
         case none
         /// `{name, number|date|time|spellout|ordinal|duration[, style]}`
         case simple
+        /// `{name, choice, ...}`: ICU's legacy numeric ranges.
         case choice
+        /// `{name, plural, ...}`: branches by the locale's plural category of a count.
         case plural
+        /// `{name, select, ...}`: branches by a text value (an `enum` argument).
         case select
+        /// `{name, selectordinal, ...}`: branches by the locale's ordinal category (1st, 2nd).
         case selectordinal
     }
 
+    /// The argument's name as written in the pattern; digits only for a numbered argument (`{0}`).
     public let name: String
+    /// How the pattern uses the argument: plain, formatted, or branching.
     public let kind: Kind
     /// For `.simple`: the type word, e.g. `number`, `date`.
     public let type: String
@@ -99,6 +105,7 @@ public enum MessageValue: Sendable, Hashable {
     case string(String)
     /// A number: for plural, `number` and the like.
     case number(Double)
+    /// A whole number, passed to ICU exactly: counts and quantities.
     case integer(Int)
     /// An exact decimal written in ASCII (`"149.50"`): money without binary rounding.
     case decimal(String)
@@ -106,8 +113,10 @@ public enum MessageValue: Sendable, Hashable {
     case date(epochMilliseconds: Double)
 
     /// The broad kind of a value, for type checks.
+    /// Raw values are the words error messages use: `text`, `a number`, `a date`.
     public enum Kind: String, Sendable { case string = "text", number = "a number", date = "a date" }
 
+    /// The broad kind of the value, for checking it against the argument's use.
     public var kind: Kind {
         switch self {
         case .string: .string

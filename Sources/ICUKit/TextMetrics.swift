@@ -2,8 +2,11 @@ import CICU
 
 /// Paragraph direction of a text, by its first strong character (Unicode bidi rules P2-P3).
 public enum TextDirection: String, Sendable {
+    /// The text reads left to right (Latin, Devanagari, Tamil).
     case leftToRight = "ltr"
+    /// The text reads right to left (Urdu, Arabic).
     case rightToLeft = "rtl"
+    /// The text has no strong character (digits, punctuation or empty), so no direction of its own.
     case neutral
 }
 

@@ -2,6 +2,7 @@
 /// opted in to it and the contact it needs is present (phone for SMS and WhatsApp, email for
 /// email, a device token for push).
 public enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
+    /// `sms`, `whatsapp`, `email` and `push`, in the order every output lists channels.
     case sms, whatsapp, email, push
 
     /// The name a marketer writes: SMS, WhatsApp, email, push.
@@ -14,6 +15,7 @@ public enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// Declaration order: SMS, WhatsApp, email, push.
     public static func < (lhs: Channel, rhs: Channel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

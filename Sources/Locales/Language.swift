@@ -5,7 +5,9 @@ public struct Language: Codable, Hashable, Sendable {
     public let code: String
     /// The ICU locale to format with (`bn_IN`, not `bn`, which is Bangladesh).
     public let icuLocale: String
+    /// The language's English name (`Tamil`).
     public let name: String
+    /// The language's name in its own script (`தமிழ்`).
     public let nativeName: String
     /// ISO 15924 script code.
     public let script: String
@@ -13,6 +15,7 @@ public struct Language: Codable, Hashable, Sendable {
     public let digits: String
     /// The script's own digits, when it has them.
     public let nativeDigits: String?
+    /// Writing direction of the script, which decides bidi isolation of inserted values.
     public let direction: Direction
     /// Our policy's grouping: lakh/crore (`indian`) or thousands (`western`).
     public let grouping: Grouping
@@ -30,9 +33,12 @@ public struct Language: Codable, Hashable, Sendable {
     public let names: [String]
     /// A known gap in ICU's data for it, said plainly.
     public let icuGap: String?
+    /// Ids in the languages file's `sources` for the facts above.
     public let sources: [String]
 
+    /// Script direction: `ltr` (left to right) or `rtl` (right to left: Urdu, Kashmiri, Sindhi in Arabic script).
     public enum Direction: String, Codable, Sendable { case ltr, rtl }
+    /// Digit grouping: `indian` (lakh and crore, 12,34,567) or `western` (thousands, 1,234,567).
     public enum Grouping: String, Codable, Sendable { case indian, western }
 
     enum CodingKeys: String, CodingKey {
@@ -41,6 +47,7 @@ public struct Language: Codable, Hashable, Sendable {
         case cldrPlurals = "cldr_plurals", smsEncoding = "sms_encoding", icuGap = "icu_gap"
     }
 
+    /// Decodes a language entry; `fallback` and `names` default to none, `scheduled` to false.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)

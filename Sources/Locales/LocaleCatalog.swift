@@ -9,9 +9,13 @@ import PlannerIO
 /// catalog.region(matching: "Tamilnadu", in: "IN")?.code  // "IN-TN"
 /// ```
 public struct LocaleCatalog: Sendable {
+    /// The `locales/` folder read, as given.
     public let directory: String
+    /// Every language of `languages.yaml`, in file order, codes unique.
     public let languages: [Language]
+    /// The sources `languages.yaml` cites.
     public let sources: [Source]
+    /// The countries loaded, by ISO 3166-1 code; only those asked for.
     public let countries: [String: Country]
     private let languageIndex: [String: Int]
     private let languageNames: [String: String]

@@ -9,10 +9,13 @@ import PlannerCore
 ///   pattern because CLDR groups many Indian locales the Western way; otherwise the locale's own.
 /// - Money: the currency sign first, then the amount, with the locale's symbols.
 public struct NumberPolicy: Sendable {
+    /// The language formatted for.
     public let language: Language
     /// The ICU locale with our digits, e.g. `bn_IN@numbers=beng`.
     public let formattingLocale: String
+    /// The Olson time zone dates are shown in.
     public let timeZone: String
+    /// Lakh/crore or thousands grouping: as given (a country's override), else the language's own.
     public let grouping: Language.Grouping
 
     /// The policy for `language` formatted with `icuLocale`; `grouping` defaults to the language's.

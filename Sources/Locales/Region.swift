@@ -1,8 +1,11 @@
 /// A zone: the level between a region and the whole country (India's North, South, ...), used to
 /// roll small segments up.
 public struct Zone: Codable, Hashable, Sendable {
+    /// The zone's code as regions refer to it (`north`, `south`), lower-case.
     public let code: String
+    /// The zone's English name (`North`).
     public let name: String
+    /// The zone's name in the country's main script (`उत्तर`), if the file gives one.
     public let nativeName: String?
     /// Where the zone's membership comes from (ids in the country's `sources`).
     public let sources: [String]?
@@ -17,7 +20,9 @@ public struct Zone: Codable, Hashable, Sendable {
 public struct Region: Codable, Hashable, Sendable {
     /// Current ISO 3166-2 code, e.g. `IN-TN`.
     public let code: String
+    /// The region's English name (`Andhra Pradesh`).
     public let name: String
+    /// The region's name in its own script (`ఆంధ్ర ప్రదేశ్`).
     public let nativeName: String
     /// `state`, `union_territory`, `federal_territory`.
     public let type: String
@@ -27,16 +32,22 @@ public struct Region: Codable, Hashable, Sendable {
     public let aliases: [String]
     /// The reference city for sunrise and sunset.
     public let capital: City
+    /// The Olson time zone of the region (`Asia/Kolkata`), used for send windows and local days.
     public let timeZone: String
+    /// Number of people, from the census cited in `sources`; spreads synthetic customers across regions.
     public let population: Int
     /// Share of the population per language code (and `other`), summing to 1.
     public let languages: [String: Double]
+    /// Ids in the country's `sources` for the region's facts (population, language shares, codes).
     public let sources: [String]
 
     /// A city with coordinates in degrees (north and east positive).
     public struct City: Codable, Hashable, Sendable {
+        /// The city's English name (`Amaravati`).
         public let name: String
+        /// Latitude in decimal degrees, north positive.
         public let latitude: Double
+        /// Longitude in decimal degrees, east positive.
         public let longitude: Double
     }
 
@@ -45,6 +56,7 @@ public struct Region: Codable, Hashable, Sendable {
         case nativeName = "native_name", timeZone = "time_zone"
     }
 
+    /// Decodes a region from the country file; `aliases` default to none, every other field is required.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)

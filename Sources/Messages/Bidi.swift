@@ -11,8 +11,11 @@ import ICUKit
 /// isolate also keeps neutral punctuation next to a Latin name on the right side, for 2 units
 /// per placeable; a typical Urdu SMS pays 3–5 extra units, rarely an extra segment.
 public enum Bidi {
+    /// RIGHT-TO-LEFT MARK (U+200F), put first in every RTL message.
     public static let rlm: Unicode.Scalar = "\u{200F}"
+    /// FIRST STRONG ISOLATE (U+2068), opens a wrapped value.
     public static let fsi: Unicode.Scalar = "\u{2068}"
+    /// POP DIRECTIONAL ISOLATE (U+2069), closes a wrapped value.
     public static let pdi: Unicode.Scalar = "\u{2069}"
 
     /// `value` inside FSI … PDI.

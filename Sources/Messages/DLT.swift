@@ -18,13 +18,18 @@ public struct DLTText: Hashable, Sendable {
     public let variables: [Variable]
     /// Fixed graphemes / (fixed graphemes + the longest value of every variable).
     public let fixedShare: Double
+    /// Rule breaks operators would reject the registration for (too many variables, a value over 30 characters, ...).
     public let errors: [String]
+    /// Rule risks that may pass but deserve a look (a third variable, a variable as the last word).
     public let warnings: [String]
     /// The registered DLT content template id for this language, if the template file gives one.
     public let templateID: String?
 
+    /// One pre-tagged variable of the registration text.
     public struct Variable: Hashable, Sendable {
+        /// The name of the recipient argument the variable stands for.
         public let argument: String
+        /// The DLT tag it is registered with (`{#var#}`, `{#url#}`, ...).
         public let tag: DLTTag
         /// The longest value, in characters, used for the fixed-share and length checks.
         public let maxLength: Int

@@ -8,17 +8,22 @@ import PlannerIO
 public enum MessageError: Error, Equatable, Sendable, CustomStringConvertible, DiagnosticConvertible {
     /// A template file is malformed (YAML, a missing field, an ICU syntax error): file and line.
     case file(Diagnostic)
+    /// No template has this id; `known` lists the ids there are, for the hint and a spelling suggestion.
     case unknownTemplate(id: String, known: [String])
+    /// The country code is not in the locale catalog.
     case unknownCountry(String)
     /// The template cannot be sent in the language on the channel, directly or by fallback.
     case unavailable(template: String, language: String, channel: Channel, reason: String)
+    /// A message used in `language` needs `argument` and no value was given.
     case missingArgument(template: String, language: String, argument: String)
+    /// A value was given for an argument the template does not declare (likely misspelt); `declared` lists the real ones.
     case unknownArgument(template: String, argument: String, declared: [String])
     /// A value that does not parse as the argument's type or breaks its limits.
     case invalidValue(template: String, argument: String, value: String, expected: String)
     /// ICU refused to format (should not happen after `templates check`).
     case format(template: String, language: String, field: String, error: ICUError)
 
+    /// The diagnostic's one-line text: location, `error:`, field, message and hint.
     public var description: String { diagnostic.description }
 
     /// The error as the command line prints it, with exit code 64 (usage) or 65 (data).

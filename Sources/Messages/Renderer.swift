@@ -5,6 +5,7 @@ import PlannerCore
 /// One message rendered for one recipient: the text, the language and ICU locale actually used,
 /// and what the channel makes of it (SMS encoding and segments, DLT text, WhatsApp payload).
 public struct RenderedMessage: Sendable {
+    /// The id of the template rendered.
     public let template: String
     /// The language whose text was used (after any fallback).
     public let language: String
@@ -14,6 +15,7 @@ public struct RenderedMessage: Sendable {
     public let fallbackReason: String?
     /// The ICU locale the values were formatted with, e.g. `bn_IN@numbers=beng`.
     public let locale: String
+    /// The channel the message was rendered for.
     public let channel: Channel
     /// The main text: the SMS, the WhatsApp body, the email body, the push body.
     public let text: String
@@ -25,11 +27,14 @@ public struct RenderedMessage: Sendable {
     public let dlt: DLTText?
     /// The WhatsApp template and send payload, when asked for.
     public let whatsapp: WhatsAppTemplate?
+    /// Problems that do not stop the send (a value over its `max_length`, a branch no registration fits), in words.
     public let warnings: [String]
 
     /// One rendered part of a channel's message.
     public struct Part: Hashable, Sendable {
+        /// The part's name within the channel (`subject`, `body`, `button1`).
         public let name: String
+        /// The part's rendered text, after formatting and bidi wrapping.
         public let text: String
     }
 
@@ -44,6 +49,7 @@ public struct RenderOptions: Sendable {
     /// Wrap values and start RTL messages as ``Bidi`` describes.
     public var bidi: Bool
 
+    /// Options with registrations and bidi wrapping on unless turned off.
     public init(registrations: Bool = true, bidi: Bool = true) {
         self.registrations = registrations
         self.bidi = bidi

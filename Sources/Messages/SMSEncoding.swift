@@ -38,6 +38,7 @@ public struct NonGSMCharacter: Hashable, Sendable {
 /// sms.cost(pricePerSegment: 0.20)                            // 0.20
 /// ```
 public struct SMSCost: Hashable, Sendable {
+    /// The encoding the text needs: GSM-7 when every character is in the GSM alphabet, else UCS-2.
     public let encoding: SMSEncoding
     /// Septets (GSM-7, extension characters count 2) or UTF-16 code units (UCS-2).
     public let units: Int

@@ -16,7 +16,9 @@ import Synchronization
 /// message.sms?.segments  // 2
 /// ```
 public struct TemplateCatalog: Sendable {
+    /// The `templates/` folder read, as given.
     public let directory: String
+    /// The locale catalog messages format against (languages, fallbacks, number policy).
     public let locales: LocaleCatalog
     /// Templates sorted by id.
     public let templates: [Template]

@@ -5,17 +5,24 @@ import PlannerIO
 
 /// One problem `templates check` found: an error fails the check, a warning is listed.
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    /// `error` fails `templates check`; `warning` is only listed.
     public enum Severity: String, Sendable { case error, warning }
 
+    /// Whether the finding fails the check or is only listed.
     public let severity: Severity
+    /// The template id (file name stem); empty when the templates directory itself could not be read.
     public let template: String
+    /// The file the finding is in (`templates/x.yaml`), or the directory when it could not be listed.
     public let path: String
+    /// 1-based line in the file, when known.
     public let line: Int?
+    /// 1-based column in the file, when known; points into the message for ICU syntax errors.
     public let column: Int?
     /// The language concerned, if one.
     public let language: String?
     /// The YAML field, e.g. `channels.sms.text.hi`.
     public let field: String?
+    /// What is wrong, in plain words, usually with the fix.
     public let message: String
 
     /// `templates/x.yaml:12:7: error: channels.sms.text.hi: [hi] ...`
@@ -39,22 +46,31 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 
 /// The worst case of one template in one language on one channel.
 public struct WorstCase: Hashable, Sendable {
+    /// The template id.
     public let template: String
+    /// The requested language code, before fallback.
     public let language: String
+    /// The channel the worst case was rendered for.
     public let channel: Channel
     /// The language whose text is used (after fallback).
     public let usedLanguage: String
     /// Longest main text in graphemes.
     public let graphemes: Int
+    /// Encoding and segment count of the worst-case SMS; nil for other channels.
     public let sms: SMSCost?
 }
 
 /// What `templates check` reports: findings in file order, worst cases per language and channel.
 public struct CheckReport: Sendable {
+    /// Every finding, in the order the files and checks produced them.
     public let findings: [Finding]
+    /// One worst case per template, language and channel that loaded and parsed.
     public let worstCases: [WorstCase]
+    /// The ids of every `.yaml` file in the directory, sorted, whether or not it loaded.
     public let templates: [String]
+    /// The findings that fail the check.
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
+    /// The findings that are only listed.
     public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
 }
 

@@ -17,7 +17,9 @@ public struct WhatsAppTemplate: Sendable {
     public let send: JSONValue
     /// Meta's language code, e.g. `hi`, `en`.
     public let languageCode: String
+    /// Problems Meta would reject the template for (a body over 1024 characters, a parameter at the start), in words.
     public let errors: [String]
+    /// Risks that may pass review but deserve a look, in words.
     public let warnings: [String]
 
     /// Characters as Meta counts them (Unicode code points).

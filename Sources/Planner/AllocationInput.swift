@@ -10,6 +10,7 @@ import PlannerIO
 /// curve `a·(1 − e^(−b/s))`), `channel,segment,min_spend,unit_cost` optional; `hi` may be empty
 /// or `inf` for no upper bound (the whole budget). Channel caps: `channel,cap`. Segment limits: `segment,min,max`.
 public enum AllocationInput {
+    /// Reads a cells CSV (`id,a,s,lo,hi[,channel,segment,min_spend,unit_cost]`); `hi` is capped at `budget`. Errors name the line.
     public static func cells(path: String, budget: Double) throws(Diagnostic) -> [Cell] {
         let table = try CSVTable(path: path)
         let id = try table.column("id"), a = try table.column("a"), s = try table.column("s")
@@ -60,6 +61,7 @@ public enum AllocationInput {
         return cells
     }
 
+    /// Reads a channel caps CSV `channel,cap`: the most to spend per channel name.
     public static func channelCaps(path: String) throws(Diagnostic) -> [ChannelCap] {
         let table = try CSVTable(path: path)
         let channel = try table.column("channel"), cap = try table.column("cap")
@@ -73,6 +75,7 @@ public enum AllocationInput {
         return caps
     }
 
+    /// Reads a segment limits CSV `segment,min,max`; an empty `min` is 0, an empty `max` no maximum.
     public static func segmentLimits(path: String) throws(Diagnostic) -> [SegmentLimit] {
         let table = try CSVTable(path: path)
         let segment = try table.column("segment"), minimum = try table.column("min"), maximum = try table.column("max")

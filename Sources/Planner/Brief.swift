@@ -18,14 +18,17 @@ public struct Brief: Decodable, Sendable {
     /// Spend only while the next rupee returns at least this much value (default 1: never spend
     /// a rupee that returns less than a rupee, so the plan never buys a loss).
     public let minMarginalReturn: Double
+    /// The customer export to plan for: a CSV path, or a `customers` block with column names and date format.
     public let customers: Customers
     /// Channels by name (`sms`, `whatsapp`, `email`, `push`): at least one.
     public let channels: [String: ChannelAssumptions]
+    /// Segment size thresholds and limits; `Segmentation.standard` when the brief has no `segmentation`.
     public let segmentation: Segmentation
     /// Festival ids to plan for; `nil` (or `all`) means every festival in the period.
     public let festivals: [String]?
     /// At most `messages` messages per customer in any `days` days, across the whole plan.
     public let frequencyCap: FrequencyCap
+    /// Which template each festival's messages use; `festive-offer` for all when the brief has no `templates`.
     public let templates: Templates
     /// Campaign-wide message argument values (`discount: 20`, `brand: ShopKart`).
     public let arguments: [String: String]
@@ -35,10 +38,14 @@ public struct Brief: Decodable, Sendable {
     /// the earlier festival here is the primary one. Unlisted festivals follow by date.
     public let priority: [String]
 
+    /// The campaign's days, `start` to `end` inclusive; the loader rejects periods ending before they start or over 366 days.
     public struct Period: Decodable, Sendable, Equatable {
+        /// The first day of the campaign (inclusive), a civil (Gregorian) date.
         public let start: CivilDate
+        /// The last day of the campaign (inclusive).
         public let end: CivilDate
 
+        /// A period from `start` to `end`, both inclusive; not validated here.
         public init(start: CivilDate, end: CivilDate) {
             self.start = start
             self.end = end
@@ -83,6 +90,7 @@ public struct Brief: Decodable, Sendable {
             case conversionRate = "conversion_rate", averageOrderValue = "average_order_value", margin
         }
 
+        /// Decodes a channel from the brief, applying defaults: conversion 1, window 09:00-21:00, 7 lead days, 0 follow-up days.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             costPerMessage = try c.decode(Double.self, forKey: .costPerMessage)
@@ -102,16 +110,22 @@ public struct Brief: Decodable, Sendable {
 
     /// Low, base and high response (conversion) rates per message delivered.
     public struct Rates: Decodable, Sendable, Equatable {
+        /// The pessimistic rate, a share of customers reached (0.01 is 1 %).
         public let low: Double
+        /// The expected rate the plan is optimised for, a share of customers reached.
         public let base: Double
+        /// The optimistic rate, a share of customers reached.
         public let high: Double
     }
 
+    /// The daily hours a channel may send in, local time of the region; `start` must be before `end`.
     public struct SendWindow: Decodable, Sendable, Equatable {
         /// `HH:MM`, local time of the region.
         public let start: String
+        /// `HH:MM`, local time of the region: the end of the window (after `start`).
         public let end: String
 
+        /// A window from `start` to `end`, both `HH:MM`; not validated here.
         public init(start: String, end: String) {
             self.start = start
             self.end = end
@@ -120,8 +134,11 @@ public struct Brief: Decodable, Sendable {
 
     /// How segments are formed and which are big enough.
     public struct Segmentation: Decodable, Sendable {
+        /// Segments with fewer customers roll up state → zone → country, or are dropped (default 500).
         public let minCustomers: Int
+        /// Segments whose customers spent less than this, in currency units, roll up or are dropped (default 0).
         public let minSpend: Double
+        /// Keep at most this many segments, the largest; the rest are dropped with a reason (default 200).
         public let maxSegments: Int
         /// Flag segments holding more than this share of all customers (`nil`: never).
         public let maxShare: Double?
@@ -133,6 +150,7 @@ public struct Brief: Decodable, Sendable {
             case minBudget = "min_budget"
         }
 
+        /// The defaults used for a brief without `segmentation`: 500 customers, no spend minimum, 200 segments.
         public static let standard = Segmentation(minCustomers: 500, minSpend: 0, maxSegments: 200, maxShare: nil, minBudget: 0)
 
         init(minCustomers: Int, minSpend: Double, maxSegments: Int, maxShare: Double?, minBudget: Double) {
@@ -143,6 +161,7 @@ public struct Brief: Decodable, Sendable {
             self.minBudget = minBudget
         }
 
+        /// Decodes `segmentation`, taking each absent field from `standard`.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             minCustomers = try c.decodeIfPresent(Int.self, forKey: .minCustomers) ?? Self.standard.minCustomers
@@ -153,10 +172,14 @@ public struct Brief: Decodable, Sendable {
         }
     }
 
+    /// A cap on messages per customer: at most `messages` in any `days` consecutive days (default 3 in 14).
     public struct FrequencyCap: Decodable, Sendable, Equatable {
+        /// The most messages one customer may get within the window; at least 1.
         public let messages: Int
+        /// The length of the rolling window in days; at least 1.
         public let days: Int
 
+        /// A cap of `messages` per `days` days; not validated here.
         public init(messages: Int, days: Int) {
             self.messages = messages
             self.days = days
@@ -172,6 +195,7 @@ public struct Brief: Decodable, Sendable {
 
         enum CodingKeys: String, CodingKey { case `default`, festivals }
 
+        /// Decodes `templates`: `default` is required, `festivals` defaults to none.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             `default` = try c.decode(String.self, forKey: .default)
@@ -192,6 +216,7 @@ public struct Brief: Decodable, Sendable {
         case holdout, priority, frequencyCap = "frequency_cap", minMarginalReturn = "min_marginal_return"
     }
 
+    /// Decodes a brief, filling defaults (country `IN`, holdout 0.05, cap 3 in 14 days); `BriefLoader` validates it.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -227,6 +252,7 @@ extension Brief.Customers {
         case reach
     }
 
+    /// Decodes a `customers` block; `columns` defaults to none, `date_format` and `reach` to nil.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         file = try c.decode(String.self, forKey: .file)

@@ -3,16 +3,22 @@ import PlannerCore
 /// When one channel speaks to one segment about one festival: the days it may send on and the
 /// local hours it may send in.
 public struct Flight: Sendable, Equatable {
+    /// The festival's id in the calendar file (`diwali`).
     public let festival: String
+    /// The channel's name as in the brief (`sms`, `whatsapp`, `email`, `push`).
     public let channel: String
     /// First and last send day (inclusive), inside the plan's period.
     public let start: CivilDate
+    /// The last send day (inclusive), at most the plan's last day.
     public let end: CivilDate
     /// Local send hours (`HH:MM`), already narrowed to what the regulator allows.
     public let sendFrom: String
+    /// End of the daily send hours (`HH:MM`, local), after `sendFrom`.
     public let sendUntil: String
+    /// The Olson zone the send hours are in: the segment's region's, else the country's.
     public let timeZone: String
 
+    /// Days the flight may send on, `start` to `end` inclusive (at least 1).
     public var sendDays: Int { start.days(to: end) + 1 }
 
     /// Lays a flight before a festival's principal day.

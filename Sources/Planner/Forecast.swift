@@ -3,10 +3,14 @@ import PlannerCore
 
 /// Low, base and high values of one forecast figure.
 public struct Range3: Sendable, Equatable {
+    /// The figure at the channel's low response rate.
     public let low: Double
+    /// The figure at the base response rate: the one the plan is optimised for.
     public let base: Double
+    /// The figure at the high response rate.
     public let high: Double
 
+    /// The three values as given; they are not sorted.
     public init(low: Double, base: Double, high: Double) {
         self.low = low
         self.base = base
@@ -22,14 +26,23 @@ public struct Range3: Sendable, Equatable {
 /// converts with the conversion rate, and a conversion is worth the segment's value. This is the
 /// same curve the optimiser maximises (`r(b) = a · (1 − e^(−b/s))` with `a = A·p·v`, `s = A·c`).
 public struct LineForecast: Sendable, Equatable {
+    /// Customers in the line's segment, reachable or not.
     public let audience: Int
+    /// Customers of the segment reachable on the line's channel, holdout included.
     public let reachable: Int
+    /// Reachable customers held out as the control group (not messaged), rounded down.
     public let holdout: Int
+    /// Messages the line's budget buys: `cost` divided by the cost per message, rounded down.
     public let messages: Int
+    /// The line's budget, in the plan's currency.
     public let cost: Money
+    /// Expected distinct customers who get at least one message (a fraction, not rounded).
     public let reached: Double
+    /// Expected responses (clicks, replies) at the low, base and high rates.
     public let responses: Range3
+    /// Expected purchases: responses × the channel's conversion rate.
     public let conversions: Range3
+    /// Expected value in currency units (major, e.g. rupees): conversions × value per conversion.
     public let revenue: Range3
     /// (revenue − cost) / cost at the base rates; `nil` when nothing is spent.
     public let roi: Double?

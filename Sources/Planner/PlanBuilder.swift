@@ -20,6 +20,7 @@ import Segments
 ///    by the shared frequency cap, and let the allocator split the budget with a certificate;
 /// 6. lay flights before each festival and forecast each line.
 public enum PlanBuilder {
+    /// Builds the plan for `request`, following the steps above; errors are ``Diagnostic``s naming file and line.
     public static func build(_ request: PlanRequest) throws -> Plan {
         let document = try Brief.document(path: request.briefPath)
         let brief = document.value

@@ -3,6 +3,7 @@ import PlannerCore
 /// What one `plan` run is asked: the brief, where the data folders are, and the inputs that would
 /// otherwise make a run depend on the machine (today's date).
 public struct PlanRequest: Sendable {
+    /// The brief's YAML file; relative customer paths in it are resolved against its folder.
     public let briefPath: String
     /// The folder holding `locales/`, `calendars/` and `templates/`.
     public let dataRoot: String
@@ -19,6 +20,7 @@ public struct PlanRequest: Sendable {
     /// Fail when more than this share of customer rows is rejected.
     public let maxRejectRate: Double
 
+    /// A request; `today` nil means the brief's first day, and by default at most 1 % of customer rows may be rejected.
     public init(
         briefPath: String, dataRoot: String, customers: String? = nil, today: CivilDate? = nil, rejectsPath: String? = nil,
         maxRejectRate: Double = 0.01

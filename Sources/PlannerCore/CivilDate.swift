@@ -4,9 +4,11 @@
 /// Day arithmetic uses a day number (days since 1970-01-01) computed in pure Swift, so it needs no
 /// ICU call and no Foundation calendar.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The Gregorian year (proleptic before 1582; may be 0 or negative, astronomical numbering).
     public let year: Int
     /// 1 = January ... 12 = December.
     public let month: Int
+    /// The day of the month, 1-based.
     public let day: Int
 
     /// A date; `nil` when month or day is out of range (February 30, month 13).
@@ -71,17 +73,21 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `YYYY-MM-DD`, the year zero-padded to four digits (`2026-11-08`).
     public var description: String {
         let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }
 
+    /// Chronological order.
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Whether `year` has 29 February (Gregorian rule: every 4th year, not centuries unless divisible by 400).
     public static func isLeapYear(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+    /// The number of days in `month` (1-12) of `year`: 28 to 31.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
@@ -92,6 +98,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension CivilDate: Codable {
+    /// Decodes a `YYYY-MM-DD` string; anything else is a data-corrupted error naming the text.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CivilDate(iso: text) else {
@@ -101,6 +108,7 @@ extension CivilDate: Codable {
         self = date
     }
 
+    /// Encodes the date as its `YYYY-MM-DD` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

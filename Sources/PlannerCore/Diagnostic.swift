@@ -30,6 +30,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// What to do about it.
     public var hint: String?
 
+    /// A diagnostic; only `message` is required, and the fault defaults to `badInput` (exit 65 on the command line).
     public init(
         _ fault: Fault = .badInput, path: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil,
         message: String, hint: String? = nil

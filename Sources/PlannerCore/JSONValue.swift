@@ -2,10 +2,15 @@
 /// where order must not depend on input), numbers as the caller wrote them, two-space indents.
 /// Same value, same bytes: what canonical plan files and command output need.
 public indirect enum JSONValue: Sendable {
+    /// A string, escaped on output (quotes, backslashes, control characters).
     case string(String)
+    /// A number written exactly as given (`"149.50"`): the caller formats it, so output never depends on how a platform prints floats.
     case number(String)
+    /// `true` or `false`.
     case bool(Bool)
+    /// JSON `null`.
     case null
+    /// An array, items in the given order.
     case array([JSONValue])
     /// Members in the order they are written.
     case object([(String, JSONValue)])

@@ -5,6 +5,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Minor units (paise).
     public let minor: Int64
 
+    /// An amount of `minor` units (paise), exactly.
     public init(minor: Int64) { self.minor = minor }
 
     /// The nearest amount to `major` units (rupees), half away from zero.
@@ -37,9 +38,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(sign)\(absolute / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// Orders amounts by value; both must be in the same currency (not checked).
     public static func < (a: Money, b: Money) -> Bool { a.minor < b.minor }
+    /// The exact sum in minor units (traps on Int64 overflow, far beyond any budget).
     public static func + (a: Money, b: Money) -> Money { Money(minor: a.minor + b.minor) }
+    /// The exact difference in minor units; negative when `b` is larger.
     public static func - (a: Money, b: Money) -> Money { Money(minor: a.minor - b.minor) }
+    /// No money: 0 minor units.
     public static let zero = Money(minor: 0)
 
     /// Rounds amounts to minor units so that they sum exactly to `total` rounded (largest

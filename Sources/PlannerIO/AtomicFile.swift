@@ -13,6 +13,7 @@ public enum AtomicFile {
     /// Who may read a written file: everyone (`0644`, the default), or only its owner (`0600`)
     /// for files that hold personal data (rejected rows keep phones, emails and names).
     public enum Access: Sendable {
+        /// `shared`: `0644`, readable by everyone; `ownerOnly`: `0600`, for personal data.
         case shared, ownerOnly
         var mode: mode_t { self == .ownerOnly ? 0o600 : 0o644 }
     }
@@ -53,6 +54,7 @@ public enum FileBytes {
         getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
+    /// Reads the whole file at `path` as bytes; a file that cannot be opened is a bad-request error.
     public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw Diagnostic(
@@ -102,6 +104,7 @@ extension AtomicFile {
     /// `path` (buffered, so memory stays small whatever is written), and ``commit()`` renames it
     /// over `path`. A writer dropped without committing removes its temporary file.
     public final class Writer {
+        /// The target file the temporary one is renamed over on commit.
         public let path: String
         private let temporary: String
         private var fd: Int32
@@ -176,6 +179,7 @@ extension AtomicFile {
 
 /// Creates directories, like `mkdir -p`.
 public enum Directory {
+    /// Creates `path` and its missing parents (mode 0755); an existing directory is fine.
     public static func create(_ path: String) throws(Diagnostic) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {

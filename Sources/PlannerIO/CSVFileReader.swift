@@ -38,6 +38,7 @@ public protocol CSVPartConsumer: AnyObject {
 /// try reader.read(consumers: [counterA, counterB])
 /// ```
 public final class CSVFileReader {
+    /// The file read, as given; names it in diagnostics.
     public let path: String
     /// The file's size in bytes (0 for a pipe).
     public let size: Int

@@ -10,6 +10,7 @@ public struct CSVField: Sendable, Equatable {
     /// The field was quoted and holds doubled quotes (`""`), so its bytes must be unescaped.
     public var hasEscapedQuotes: Bool
 
+    /// A field spanning `start..<end` of the buffer.
     public init(start: Int, end: Int, hasEscapedQuotes: Bool) {
         self.start = start
         self.end = end

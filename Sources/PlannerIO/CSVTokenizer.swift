@@ -11,8 +11,10 @@ public struct CSVTokenizer: Sendable {
     public enum CSVRecord: Sendable, Equatable {
         /// Fields of a well-formed record; `raw` is the record's bytes (without its line end).
         case fields(line: Int, values: [[UInt8]], raw: ArraySlice<UInt8>)
+        /// A malformed record: its first physical line, why it failed, and its bytes (for the rejects file).
         case error(line: Int, reason: String, raw: ArraySlice<UInt8>)
 
+        /// 1-based line of the record's first physical line (a quoted newline makes a record span several).
         public var line: Int {
             switch self {
             case .fields(let line, _, _), .error(let line, _, _): line
@@ -23,6 +25,7 @@ public struct CSVTokenizer: Sendable {
     private let bytes: [UInt8]
     private var cursor: CSVCursor
 
+    /// A tokenizer over a whole input; a leading UTF-8 byte order mark is skipped.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -55,13 +58,19 @@ public struct CSVTokenizer: Sendable {
 /// A small CSV table read whole: a header and rows of text, for inputs that fit in memory (cell
 /// lists, limits files). Large customer files use the streaming reader instead.
 public struct CSVTable: Sendable {
+    /// One data row: its fields as text, with where it starts in the file.
     public struct Row: Sendable {
+        /// 1-based line of the row's first physical line.
         public let line: Int
+        /// The fields as UTF-8 text, not trimmed; as many as the header has.
         public let values: [String]
     }
 
+    /// The file it was read from, as given; names it in diagnostics.
     public let path: String
+    /// The column names of the first record, trimmed of ASCII spaces and tabs.
     public let header: [String]
+    /// The data rows after the header, in file order; blank lines are skipped.
     public let rows: [Row]
 
     /// Reads a CSV file; any malformed row, invalid UTF-8 or wrong field count is an error naming
@@ -70,6 +79,7 @@ public struct CSVTable: Sendable {
         try self.init(bytes: FileBytes.read(path), path: path)
     }
 
+    /// Reads CSV bytes already in memory; `path` names them in diagnostics.
     public init(bytes: [UInt8], path: String) throws(Diagnostic) {
         var tokenizer = CSVTokenizer(bytes: bytes)
         var header: [String]?

@@ -1,8 +1,10 @@
 /// Writes CSV text per RFC 4180: fields with a comma, quote, CR or LF are quoted and quotes doubled;
 /// rows end with LF. Deterministic: the same rows give the same bytes.
 public struct CSVWriter: Sendable {
+    /// The CSV written so far, header first, each row ending in LF.
     public private(set) var text = ""
 
+    /// A writer whose text starts with the `header` row.
     public init(header: [String]) { appendRow(header) }
 
     /// The CSV text of a header and rows.

@@ -10,6 +10,7 @@ import PlannerCore
 /// directory or one of its parents that holds `locales/`; the folders above the executable (for a
 /// binary run from `.build/`). The first that holds `locales/languages.yaml` wins.
 public enum DataDirectory {
+    /// The data folder to use: `explicit` when given (it must hold `locales/languages.yaml`), else the first found as above.
     public static func locate(explicit: String?, executable: String = CommandLine.arguments.first ?? "") throws(Diagnostic) -> String {
         if let explicit {
             guard exists("\(explicit)/locales/languages.yaml") else {

@@ -134,7 +134,9 @@ public enum DataFile {
 /// A decoded data file together with its YAML nodes, so checks made after decoding (a share sum,
 /// a reference to an unknown zone) can still point at the line of the value they are about.
 public struct DataDocument<Value> {
+    /// The file's content, decoded as `Value`.
     public let value: Value
+    /// The file the YAML came from, as given; names it in diagnostics.
     public let path: String
     private let root: Node
 
@@ -143,6 +145,7 @@ public struct DataDocument<Value> {
         try self.init(yaml: FileBytes.readText(path), path: path, strict: strict)
     }
 
+    /// Decodes YAML text (`strict`: unknown fields are errors); `path` names it in diagnostics.
     public init(yaml: String, path: String, strict: Bool = false) throws(Diagnostic) where Value: Decodable {
         self.value = try DataFile.decode(Value.self, yaml: yaml, path: path, strict: strict)
         self.path = path
@@ -160,16 +163,22 @@ public struct DataDocument<Value> {
 
 /// One step of a key path into a data file: a mapping key or a list index.
 public struct DataKey: CodingKey, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    /// The mapping key, or the index written in decimal for a list index.
     public let stringValue: String
+    /// The list index (0-based), or nil for a mapping key.
     public let intValue: Int?
+    /// A mapping key.
     public init(stringValue: String) {
         self.stringValue = stringValue
         self.intValue = nil
     }
+    /// A list index, 0-based.
     public init(intValue: Int) {
         self.stringValue = "\(intValue)"
         self.intValue = intValue
     }
+    /// A mapping key written as a string literal: `["regions", 3, "population"]`.
     public init(stringLiteral value: String) { self.init(stringValue: value) }
+    /// A list index written as an integer literal, 0-based.
     public init(integerLiteral value: Int) { self.init(intValue: value) }
 }

@@ -12,8 +12,10 @@ public final class RejectsWriter {
     /// The header written first.
     public static let header = "line,reason,raw\n"
 
+    /// The rejects file that appears on commit.
     public var path: String { file.path }
 
+    /// Starts a rejects file at `path` (owner-only) and writes the header.
     public init(path: String) throws(Diagnostic) {
         file = try AtomicFile.Writer(path: path, access: .ownerOnly)
         try file.append(Self.header)

@@ -3,14 +3,24 @@ import PlannerIO
 
 /// The fields the segment reader understands, whatever a CRM calls its columns.
 public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
+    /// The customer's id in the CRM; required: a row without one is rejected.
     case customerID = "customer_id"
+    /// `region`: state or province (required, normalised to ISO 3166-2); `city`; `language`: the preferred language;
+    /// `spend`: lifetime spend in currency units; `orders`: the number of orders.
     case region, city, language, spend, orders
+    /// The day of the customer's last order, for the 90/180/365-day activity counts.
     case lastOrderDate = "last_order_date"
+    /// Whether the customer agreed to SMS (1/0, true/false, yes/no, y/n; empty means no).
     case smsOptIn = "sms_opt_in"
+    /// Whether the customer agreed to WhatsApp messages.
     case whatsappOptIn = "whatsapp_opt_in"
+    /// Whether the customer agreed to email.
     case emailOptIn = "email_opt_in"
+    /// Whether the customer agreed to push notifications.
     case pushOptIn = "push_opt_in"
+    /// The contacts SMS/WhatsApp and email need: with the reach rule `contact`, an opt-in without one does not count.
     case phone, email
+    /// The device token push needs, as `phone` and `email` are for their channels.
     case pushToken = "push_token"
 
     /// Only these must be present; every other field may be missing from a file.
@@ -40,6 +50,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
         return [rawValue] + others
     }
 
+    /// Orders fields as declared (`customer_id`, `region`, ...), so reports list them in a fixed order.
     public static func < (lhs: CanonicalField, rhs: CanonicalField) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -201,13 +212,16 @@ public struct ColumnMapping: Sendable, Equatable {
 
 /// The header of a customer file and the column index of each canonical field found in it.
 public struct ResolvedColumns: Sendable, Equatable {
+    /// The header row's column names as read, trimmed of ASCII spaces, in file order.
     public let header: [String]
+    /// The 0-based column index of each field found; fields the file lacks are absent.
     public let columns: [CanonicalField: Int]
     /// How the dates in the file are written.
     public var dateOrder: DateOrder = .iso
     /// When a customer counts as reachable.
     public var reach: ReachRule = .contact
 
+    /// Resolved columns for a header; `reach` starts as `contact`.
     public init(header: [String], columns: [CanonicalField: Int], dateOrder: DateOrder = .iso) {
         self.header = header
         self.columns = columns

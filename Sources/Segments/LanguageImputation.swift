@@ -14,6 +14,7 @@ public struct LanguageImputation: Sendable {
     /// Per region code: (language code, cumulative share) pairs ending at 1.
     public let tables: [String: [(language: String, cumulative: Double)]]
 
+    /// Builds the cumulative tables from each region's language shares in `country`.
     public init(country: Country) {
         var tables: [String: [(language: String, cumulative: Double)]] = [:]
         for region in country.regions {

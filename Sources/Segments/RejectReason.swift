@@ -7,7 +7,9 @@ public enum RejectReason: String, CaseIterable, Sendable, Comparable {
     case recordTooLong = "record_too_long"
     /// More or fewer fields than the header.
     case wrongFieldCount = "wrong_field_count"
+    /// A field is not valid UTF-8 (e.g. a Latin-1 export).
     case invalidUTF8 = "invalid_utf8"
+    /// The customer id field is empty.
     case missingCustomerID = "missing_customer_id"
     /// The region is empty or names no region of the country.
     case unknownRegion = "unknown_region"
@@ -18,6 +20,7 @@ public enum RejectReason: String, CaseIterable, Sendable, Comparable {
     /// An opt-in is not one of 1/0, true/false, yes/no, y/n (any case) or empty.
     case badBoolean = "bad_boolean"
 
+    /// Declaration order, the order reports list reasons in.
     public static func < (lhs: RejectReason, rhs: RejectReason) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -4,8 +4,10 @@ import PlannerIO
 
 /// Customers reachable per ``Channel``.
 public struct ChannelCounts: Sendable, Hashable {
+    /// Customers reachable (or opted in) on SMS, WhatsApp, email and push.
     public var sms = 0, whatsapp = 0, email = 0, push = 0
 
+    /// Counts per channel, zero unless given.
     public init(sms: Int = 0, whatsapp: Int = 0, email: Int = 0, push: Int = 0) {
         self.sms = sms
         self.whatsapp = whatsapp
@@ -13,6 +15,7 @@ public struct ChannelCounts: Sendable, Hashable {
         self.push = push
     }
 
+    /// The count for one channel, read or written.
     public subscript(channel: Channel) -> Int {
         get {
             switch channel {
@@ -36,6 +39,7 @@ public struct ChannelCounts: Sendable, Hashable {
 /// The measures of one segment: how many customers, how many each channel reaches, their value
 /// and recency, and how many had their language imputed.
 public struct SegmentCell: Sendable, Hashable {
+    /// Accepted customers in the segment (rejected rows are not counted).
     public var customers = 0
     /// Customers reachable per channel: `cell.reachable[.whatsapp]`.
     public var reachable = ChannelCounts()
@@ -43,12 +47,14 @@ public struct SegmentCell: Sendable, Hashable {
     public var optedIn = ChannelCounts()
     /// Total spend.
     public var spend = Money.zero
+    /// The customers' orders added together (the `orders` column; 0 where missing).
     public var orders = 0
     /// Customers whose last order is within the 90 (180, 365) days ending on the as-of date.
     public var active90d = 0, active180d = 0, active365d = 0
     /// Customers whose language was missing or unknown and drawn from the region's shares.
     public var imputedLanguage = 0
 
+    /// An empty cell: every measure zero.
     public init() {}
 
     /// Mean spend per customer.
@@ -72,14 +78,18 @@ public struct SegmentCell: Sendable, Hashable {
 
 /// A segment's coordinates: an ISO 3166-2 region code (`IN-TN`) and a BCP 47 language (`ta`).
 public struct SegmentKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The ISO 3166-2 region code (`IN-TN`), as normalised by the locale catalog.
     public let region: String
+    /// The BCP 47 language code (`ta`), normalised by the locale catalog or imputed.
     public let language: String
 
+    /// A key for `region` and `language`, taken as given (not normalised).
     public init(region: String, language: String) {
         self.region = region
         self.language = language
     }
 
+    /// `region/language`, e.g. `IN-TN/ta`.
     public var description: String { "\(region)/\(language)" }
 
     /// Byte order of region, then of language: the output order of every command.
@@ -98,13 +108,16 @@ public struct SegmentKey: Sendable, Hashable, Comparable, CustomStringConvertibl
 public struct SegmentCube: Sendable, Equatable {
     /// The country the regions belong to (`IN`).
     public let country: String
+    /// The non-empty cells by segment; a dictionary, so use `sortedCells` for output order.
     public let cells: [SegmentKey: SegmentCell]
 
+    /// A cube of `cells`, dropping those with no customers.
     public init(country: String, cells: [SegmentKey: SegmentCell]) {
         self.country = country
         self.cells = cells.filter { $0.value.customers > 0 }
     }
 
+    /// The cell of a region and language, or nil when no customer is in it.
     public subscript(region region: String, language language: String) -> SegmentCell? {
         cells[SegmentKey(region: region, language: language)]
     }

@@ -20,9 +20,13 @@ import PlannerIO
 /// print(result.report.accepted, result.cube[region: "IN-TN", language: "ta"]?.customers ?? 0)
 /// ```
 public struct SegmentReader: Sendable {
+    /// The locale catalog that normalises region and language spellings and gives language shares.
     public let catalog: LocaleCatalog
+    /// The country the customers are in, loaded from `catalog`.
     public let country: Country
+    /// Which columns hold which fields, plus the date order and reach rule.
     public var mapping: ColumnMapping
+    /// The day activity windows count back from (inclusive); the reader never reads the clock.
     public let asOf: CivilDate
     /// Worker threads (default: the online processors, at most 8).
     public var workers: Int
@@ -102,17 +106,21 @@ public struct SegmentReader: Sendable {
 
 /// A read's cube and its report.
 public struct SegmentReadResult: Sendable {
+    /// Accepted customers by region and language.
     public let cube: SegmentCube
+    /// Row counts, rejects by reason and the columns used.
     public let report: SegmentReadReport
 }
 
 /// What a read saw: every data row is either accepted or rejected for one reason.
 public struct SegmentReadReport: Sendable, Equatable {
+    /// The customer file read, as given to `read(path:)`.
     public let path: String
     /// The columns used for each field.
     public let columns: ResolvedColumns
     /// Data rows (records after the header), good or bad.
     public let rowsRead: Int
+    /// Data rows counted into the cube (`rowsRead` minus the rejected).
     public let accepted: Int
     /// Rejected rows per reason (reasons with none are absent).
     public let rejected: [RejectReason: Int]
@@ -120,6 +128,7 @@ public struct SegmentReadReport: Sendable, Equatable {
     public let total: SegmentCell
     /// The rejects file as messages name it.
     public var rejectsPath: String?
+    /// The day activity windows counted back from.
     public let asOf: CivilDate
 
     /// Accepted rows whose language was missing or unknown, and imputed.

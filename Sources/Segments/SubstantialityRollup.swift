@@ -10,7 +10,9 @@ import PlannerIO
 /// country as its ISO 3166-1 code (`IN`). A zone or country row holds only the cells merged into
 /// it (those too small on their own), never the kept cells of its regions.
 public struct SegmentRow: Sendable, Equatable {
+    /// Where a segment sits: a `region` (ISO 3166-2), a `zone` (`IN:south`) or the whole `country` (`IN`).
     public enum Level: String, Sendable { case region, zone, country }
+    /// What the substantiality check decided for a row.
     public enum Status: String, Sendable {
         /// Substantial: a segment of its own.
         case kept
@@ -22,9 +24,13 @@ public struct SegmentRow: Sendable, Equatable {
 
     /// `IN-TN`, `IN:south` or `IN`.
     public let segment: String
+    /// Whether the segment is a region, a zone or the whole country.
     public let level: Level
+    /// The BCP 47 language code of the segment (`ta`): roll-ups keep the language.
     public let language: String
+    /// The segment's measures: a cube cell, or the cells merged into a zone or country row added together.
     public let cell: SegmentCell
+    /// Whether the row is kept, merged into a larger segment, or dropped.
     public let status: Status
     /// The kept segment the customers are counted in (merged rows only).
     public let mergedInto: String?
@@ -44,11 +50,14 @@ public struct SegmentRow: Sendable, Equatable {
 /// let rows = SubstantialityRollup(minCustomers: 1000, minSpend: Money("50000")!).apply(to: cube, country: india)
 /// ```
 public struct SubstantialityRollup: Sendable {
+    /// Segments with fewer customers than this are too small (0: no minimum).
     public var minCustomers: Int
+    /// Segments whose customers spent less than this in total are too small (zero: no minimum).
     public var minSpend: Money
     /// A fraction (0.3 = 30 %), or nil for no check.
     public var maxShare: Double?
 
+    /// A check with the given thresholds; the defaults keep every segment.
     public init(minCustomers: Int = 0, minSpend: Money = .zero, maxShare: Double? = nil) {
         self.minCustomers = minCustomers
         self.minSpend = minSpend

@@ -13,8 +13,10 @@ import PlannerIO
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator started from `seed`: the same seed gives the same sequence everywhere.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits (SplitMix64 step).
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -38,6 +40,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// The header uses CRM-style names (`state`, `preferred_language`, `total_spend`, ...) that the
 /// reader recognises without a mapping.
 public struct SyntheticCustomers: Sendable {
+    /// The CSV header of generated files: CRM-style names the reader maps without help.
     public static let header =
         "customer_id,name,state,city,preferred_language,total_spend,order_count,last_order_date,sms_opt_in,whatsapp_opt_in,email_opt_in,push_opt_in,phone,email,push_token"
 

@@ -1,8 +1,8 @@
+import PlannerCore
+
 /// One cell's content. Numbers stay numbers, dates become date serials, and text is always stored
 /// as a string, never parsed as a formula: `.text("=HYPERLINK(...)")` shows those characters and
 /// nothing runs (no formula injection). Only `.formula` writes a formula.
-import PlannerCore
-
 public enum Cell: Sendable, Equatable {
     /// A string, stored in the shared-string table exactly as given (characters that XML 1.0
     /// cannot carry are dropped).

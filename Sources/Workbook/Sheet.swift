@@ -8,6 +8,7 @@ public struct Column: Sendable, Equatable {
     /// What the column shows in the totals row.
     public var total: Total
 
+    /// A column headed `header`; sized from content and without a total unless said.
     public init(_ header: String, width: Double? = nil, total: Total = .none) {
         self.header = header
         self.width = width
@@ -42,6 +43,7 @@ public struct Sheet: Sendable, Equatable {
     /// The tab name: 1 to 31 characters, none of `[ ] : * ? / \`, not starting or ending with
     /// an apostrophe, unique in the workbook (ignoring case). Checked when the file is written.
     public var name: String
+    /// The columns left to right; their headers form row 1.
     public var columns: [Column] = []
     /// Data rows; a row may be shorter than `columns` (the rest is empty), not longer.
     public var rows: [[Cell]] = []
@@ -52,6 +54,7 @@ public struct Sheet: Sendable, Equatable {
     /// The text in column A of the totals row.
     public var totalsLabel: String = "Total"
 
+    /// An empty sheet named `name`, header frozen, no columns yet.
     public init(name: String) { self.name = name }
 
     /// Whether the sheet has a totals row.

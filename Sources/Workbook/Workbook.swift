@@ -25,6 +25,7 @@ public struct Workbook: Sendable, Equatable {
     /// inputs give the same bytes; a planner may pass its `--today` date.
     public var created: CivilDate
 
+    /// An empty workbook; the creation date defaults to 2000-01-01 so output is reproducible.
     public init(title: String = "", created: CivilDate = CivilDate(year: 2000, month: 1, day: 1)!) {
         self.title = title
         self.created = created

@@ -21,6 +21,7 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible, 
     /// The ZIP container could not be built.
     case archive(String)
 
+    /// The error in words, naming the sheet (and cell) concerned.
     public var description: String {
         switch self {
         case .invalidSheetName(let name, let reason): "sheet name \"\(name)\" is not allowed: \(reason)"

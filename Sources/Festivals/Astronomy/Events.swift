@@ -14,6 +14,7 @@ public struct Place: Hashable, Sendable {
     /// daylight saving time; the offset is read from ICU's zone data per year.
     public var offsetHours: Double
 
+    /// A place at `latitude` and `longitude` (degrees, north and east positive), `offsetHours` east of UT.
     public init(latitude: Double, longitude: Double, offsetHours: Double) {
         self.latitude = latitude
         self.longitude = longitude

@@ -14,6 +14,7 @@ public enum HinduCalendar {
         "mesha", "vrishabha", "mithuna", "karka", "simha", "kanya",
         "tula", "vrishchika", "dhanu", "makara", "kumbha", "mina",
     ]
+    /// Tamil and Malayalam solar month names and other spellings users write → rashi index (0 = Mesha ... 11 = Mina).
     public static let rashiAliases: [String: Int] = [
         "chithirai": 0, "vaikasi": 1, "aani": 2, "aadi": 3, "avani": 4, "purattasi": 5, "aippasi": 6, "karthigai": 7,
         "margazhi": 8, "thai": 9, "masi": 10, "panguni": 11, "medam": 0, "chingam": 4, "kanni": 5, "thulam": 6,
@@ -26,6 +27,7 @@ public enum HinduCalendar {
         "mula", "purva_ashadha", "uttara_ashadha", "shravana", "dhanishta", "shatabhisha", "purva_bhadrapada",
         "uttara_bhadrapada", "revati",
     ]
+    /// Other spellings and festival names users write for a nakshatra → 1...27 (`onam` → 22, Shravana).
     public static let nakshatraAliases: [String: Int] = ["thiruvonam": 22, "onam": 22, "pusam": 8, "poosam": 8, "thaipusam": 8]
     /// Every name and alias users write → 1...27.
     public static let nakshatraNumbers: [String: Int] = {
@@ -36,7 +38,9 @@ public enum HinduCalendar {
 
     /// One lunation from new moon to new moon, named amanta.
     public struct LunarMonth: Sendable, Hashable {
+        /// The new moon that opens the month.
         public let start: Moment
+        /// The next new moon, which closes the month and opens the next.
         public let end: Moment
         /// 0 = Chaitra ... 11 = Phalguna.
         public let name: Int
@@ -45,6 +49,7 @@ public enum HinduCalendar {
         /// A second name when two sankrantis fall inside (kshaya): the month stands for both.
         public let kshayaName: Int?
 
+        /// Whether festivals of amanta month `month` (0 = Chaitra) fall in it: never an adhika month; a kshaya month answers to both names.
         public func isNamed(_ month: Int) -> Bool { !isAdhika && (name == month || kshayaName == month) }
     }
 

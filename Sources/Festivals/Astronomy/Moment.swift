@@ -11,6 +11,7 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Julian day in UT (2451545.0 = 2000-01-01 12:00 UT).
     public var julianDay: Double
 
+    /// The moment at Julian day `julianDay`, in UT.
     public init(julianDay: Double) { self.julianDay = julianDay }
 
     /// The moment at a UT wall-clock time on a civil day.
@@ -29,6 +30,7 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Julian centuries of TT since J2000.0.
     public var centuries: Double { (julianEphemerisDay - 2_451_545.0) / 36_525 }
 
+    /// The moment `days` later (fractional; earlier when negative).
     public func adding(days: Double) -> Moment { Moment(julianDay: julianDay + days) }
 
     /// The civil day this moment falls on in a zone `offsetHours` east of UT.
@@ -50,8 +52,10 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(date) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
     }
 
+    /// Chronological order.
     public static func < (a: Moment, b: Moment) -> Bool { a.julianDay < b.julianDay }
 
+    /// `YYYY-MM-DD HH:MM UT`, to the minute, for messages and tests.
     public var description: String { text(offsetHours: 0) + " UT" }
 
     /// ΔT = TT − UT in seconds: the polynomial fits of Espenak and Meeus (NASA, "Polynomial

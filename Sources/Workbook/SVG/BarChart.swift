@@ -16,11 +16,14 @@
 public struct BarChart: Sendable, Equatable {
     /// One bar.
     public struct Bar: Sendable, Equatable {
+        /// The item's name, drawn right-aligned left of the bar (any script; escaped on output).
         public var label: String
+        /// The quantity the bar's length is proportional to; not shown as text (see `valueLabel`).
         public var value: Double
         /// The value as the reader should see it, e.g. `₹12,50,000`.
         public var valueLabel: String
 
+        /// A bar for `value`, labelled `label` and showing `valueLabel`.
         public init(label: String, value: Double, valueLabel: String) {
             self.label = label
             self.value = value
@@ -28,7 +31,9 @@ public struct BarChart: Sendable, Equatable {
         }
     }
 
+    /// The chart title, written as the SVG's `<title>` and heading.
     public var title: String
+    /// The bars, drawn top to bottom in this order.
     public var bars: [Bar]
     /// Width of the whole image in pixels.
     public var width: Double = 720
@@ -36,9 +41,12 @@ public struct BarChart: Sendable, Equatable {
     public var labelWidth: Double = 200
     /// Room for the value labels right of the longest bar.
     public var valueLabelWidth: Double = 120
+    /// Height of one bar, in pixels.
     public var barHeight: Double = 20
+    /// Vertical space between bars, in pixels.
     public var gap: Double = 8
 
+    /// A chart with the default sizes (720 px wide, 200 px of labels, 20 px bars).
     public init(title: String, bars: [Bar]) {
         self.title = title
         self.bars = bars

@@ -1,3 +1,5 @@
+import PlannerCore
+
 /// A calendar of flights (a Gantt chart) as SVG text: one row per flight, a bar from its first
 /// to its last send day over a date axis with a line at the first of each month, flights
 /// coloured by group (the channel) with a legend, and dashed lines for marker days (festivals'
@@ -6,17 +8,19 @@
 /// One day is `dayWidth` pixels; the axis runs from the first of the earliest month to the end
 /// of the latest month that a flight or marker touches. Month names are English abbreviations
 /// (`Oct 2026`), fixed, so the text is the same on every machine.
-import PlannerCore
-
 public struct FlightCalendar: Sendable, Equatable {
     /// One flight: sends from `start` to `end`, both included.
     public struct Flight: Sendable, Equatable {
+        /// The row's text left of the bar (e.g. `Diwali · sms`), escaped on output.
         public var label: String
+        /// The first send day (inclusive); the initialiser swaps `start` and `end` if given in reverse.
         public var start: CivilDate
+        /// The last send day (inclusive).
         public var end: CivilDate
         /// The series it belongs to (e.g. `SMS`, `WhatsApp`): picks its colour and legend entry.
         public var group: String
 
+        /// A flight from `start` to `end`, both included; the two are put in order if reversed.
         public init(label: String, start: CivilDate, end: CivilDate, group: String) {
             self.label = label
             self.start = min(start, end)
@@ -27,23 +31,34 @@ public struct FlightCalendar: Sendable, Equatable {
 
     /// A day to mark with a dashed vertical line and a label, e.g. Diwali on 2026-11-08.
     public struct Marker: Sendable, Equatable {
+        /// The text shown above the line (e.g. `Diwali`), escaped on output.
         public var label: String
+        /// The day marked; the line is drawn through the middle of that day's column.
         public var date: CivilDate
 
+        /// A marker for `date` labelled `label`.
         public init(label: String, date: CivilDate) {
             self.label = label
             self.date = date
         }
     }
 
+    /// The chart title, written as the SVG's `<title>` and heading.
     public var title: String
+    /// The flights, one row each, drawn top to bottom in this order.
     public var flights: [Flight]
+    /// The days marked with dashed lines; labels alternate between two heights so neighbours do not overlap.
     public var markers: [Marker]
+    /// Pixels per day on the date axis.
     public var dayWidth: Double = 6
+    /// Pixels reserved left of the plot for the flight labels.
     public var labelWidth: Double = 220
+    /// Height of one flight bar, in pixels.
     public var rowHeight: Double = 18
+    /// Vertical space between flight rows, in pixels.
     public var gap: Double = 6
 
+    /// A calendar with the default sizes (6 px a day, 220 px of labels, 18 px rows).
     public init(title: String, flights: [Flight], markers: [Marker] = []) {
         self.title = title
         self.flights = flights
