@@ -72,6 +72,21 @@ public struct CheckReport: Sendable {
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
     /// The findings that are only listed.
     public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
+
+    /// The number of languages checked for `template`.
+    public func languageCount(of template: String) -> Int { Set(worstCases.filter { $0.template == template }.map(\.language)).count }
+
+    /// The template's longest SMS over its languages (most segments; the first language checked
+    /// wins a tie), or `nil` when it has no SMS text.
+    public func worstSMS(of template: String) -> (language: String, cost: SMSCost)? {
+        var worst: (language: String, cost: SMSCost)?
+        for item in worstCases where item.template == template && item.channel == .sms {
+            guard let sms = item.sms else { continue }
+            if let best = worst, best.cost.segments >= sms.segments { continue }
+            worst = (item.language, sms)
+        }
+        return worst
+    }
 }
 
 /// Channel length limits we enforce on worst-case renders (research notes §6–7).

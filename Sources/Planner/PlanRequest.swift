@@ -13,7 +13,7 @@ public struct PlanRequest: Sendable {
     /// first day, so a plan does not depend on when it is run).
     public let today: CivilDate?
     /// Where rejected customer rows go (`nil`: nowhere).
-    public let rejectsPath: String?
+    public var rejectsPath: String?
     /// The rejects file's path as errors name it, when `rejectsPath` is a scratch file that the
     /// caller moves there (`plan` writes nothing to its output folder until the plan is made).
     public var rejectsShownPath: String?

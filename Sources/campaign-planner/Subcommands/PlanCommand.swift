@@ -4,10 +4,6 @@ import Planner
 import PlannerCore
 import PlannerIO
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `campaign-planner plan`: a brief and a customer export in, a plan out (JSON, XLSX, CSV, report).
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,32 +36,13 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        // Rejected rows go to a scratch file first: a run that fails writes no plan to --out, only
-        // the rejects file when rows were rejected.
-        let scratch = "\(FileBytes.temporaryDirectory)/campaign-planner-rejects-\(getpid()).csv"
-        defer { unlink(scratch) }
-        let rejectsPath = rejects ?? "\(out)/rejects.csv"
-        var request = PlanRequest(
+        let request = PlanRequest(
             briefPath: brief, dataRoot: root, customers: customers, today: today.flatMap { CivilDate(iso: $0) },
-            rejectsPath: scratch, maxRejectRate: maxRejectRate)
-        request.rejectsShownPath = rejectsPath
-        let plan: Plan
-        do {
-            plan = try PlanBuilder.build(request)
-        } catch {
-            // A failed run writes no plan, but rows it rejected are kept: the rejects file is what
-            // the user needs to mend the export (too many bad rows is a reason to fail).
-            if let text = try? FileBytes.read(scratch), text.split(separator: UInt8(ascii: "\n")).count > 1 {
-                if let slash = rejectsPath.lastIndex(of: "/") { try Directory.create(String(rejectsPath[..<slash])) }
-                try AtomicFile.write(text, to: rejectsPath, access: .ownerOnly)
-            }
-            throw error
-        }
-        for warning in plan.warnings { Terminal.printError("warning: \(warning)") }
-        var written = try PlanExport.write(plan, to: out, formats: formats.compactMap(ExportFormat.init(rawValue:)))
-        try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath, access: .ownerOnly)
-        written.append(rejectsPath)
-        print(PlanSummary.render(plan), terminator: "")
-        print("\nwrote \(written.joined(separator: ", "))")
+            maxRejectRate: maxRejectRate)
+        let run = try PlanRun.run(
+            request, to: out, formats: formats.compactMap(ExportFormat.init(rawValue:)), rejectsPath: rejects ?? "\(out)/rejects.csv")
+        for warning in run.plan.warnings { Terminal.printError("warning: \(warning)") }
+        print(PlanSummary.render(run.plan), terminator: "")
+        print("\nwrote \(run.written.joined(separator: ", "))")
     }
 }

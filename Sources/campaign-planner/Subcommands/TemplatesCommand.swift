@@ -1,7 +1,8 @@
 import ArgumentParser
-import Festivals
+import Export
 import Locales
 import Messages
+import Planner
 import PlannerCore
 import PlannerIO
 
@@ -35,44 +36,13 @@ struct TemplatesCommand: ParsableCommand {
             let locales = try LocaleCatalog(allCountriesIn: "\(root)/locales")
             let report = TemplateChecker.check(directory: directory ?? "\(root)/templates", locales: locales, country: country.uppercased())
             for finding in report.findings { Terminal.printError(finding.description) }
-            var worst: [String: (language: String, segments: Int, units: Int, encoding: String)] = [:]
-            for item in report.worstCases where item.channel == .sms {
-                guard let sms = item.sms else { continue }
-                if let best = worst[item.template], best.segments >= sms.segments { continue }
-                worst[item.template] = (item.language, sms.segments, sms.units, sms.encoding.rawValue)
-            }
-            for id in report.templates.sorted() {
-                let languages = Set(report.worstCases.filter { $0.template == id }.map(\.language)).count
-                var line = "\(id): \(languages) languages checked"
-                if let sms = worst[id] {
-                    line += "; worst SMS \(sms.segments) segments (\(sms.language), \(sms.encoding), \(sms.units) units)"
-                }
-                print(line)
-            }
-            let unknownFestivals = try Self.unknownFestivals(
-                in: directory ?? "\(root)/templates", root: root, country: country.uppercased(), locales: locales)
-            for problem in unknownFestivals { Terminal.printError(problem.description) }
+            for line in TemplateCheckSummary.lines(report) { print(line) }
+            let unknownFestivals = try TemplateFestivals.unknown(
+                in: directory ?? "\(root)/templates", calendars: "\(root)/calendars", country: country.uppercased(), locales: locales)
+            for problem in unknownFestivals { Terminal.printError(problem.text(spelling: Flags.spell)) }
             let errors = report.errors.count + unknownFestivals.count
             print("\(report.templates.count) templates, \(errors) errors, \(report.warnings.count) warnings")
             if errors > 0 { throw ExitCode(65) }
-        }
-
-        /// A template's `festival` must be a festival id of the country's calendar (or `none`).
-        static func unknownFestivals(in directory: String, root: String, country: String, locales: LocaleCatalog) throws -> [Diagnostic] {
-            struct Header: Decodable { let festival: String? }
-            let calendar = try FestivalCatalog(directory: "\(root)/calendars", country: country, locales: locales)
-            var problems: [Diagnostic] = []
-            for name in try DirectoryListing.files(in: directory) where name.hasSuffix(".yaml") {
-                let path = "\(directory)/\(name)"
-                guard let document = try? DataDocument<Header>(path: path), let festival = document.value.festival, festival != "none",
-                    calendar.festival(id: festival) == nil
-                else { continue }
-                problems.append(
-                    document.diagnostic(
-                        at: ["festival"], message: "unknown festival '\(festival)' (not in calendars/\(country).yaml)",
-                        hint: "use a festival id from `campaign-planner festivals --format csv`, or none"))
-            }
-            return problems
         }
     }
 }
