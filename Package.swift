@@ -87,13 +87,14 @@ let package = Package(
         ),
         .target(
             name: "Export",
-            dependencies: ["PlannerCore", "ICUKit", "Allocation", "Messages", "Planner", "PlannerIO", "Workbook"],
+            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Workbook"],
             swiftSettings: strictSettings
         ),
-        // Budget review: reads plan.json files back and compares them, with reasons and a bridge.
+        // Budget review: reads plan.json files back and compares them, with reasons and a bridge
+        // (rendered by Export).
         .target(
             name: "Comparison",
-            dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO", "Export", "Workbook"],
+            dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -115,7 +116,7 @@ let package = Package(
         .testTarget(name: "PlannerIOTests", dependencies: ["PlannerCore", "PlannerIO"], swiftSettings: strictSettings),
         .testTarget(
             name: "LocalesTests",
-            dependencies: ["PlannerCore", "Locales", "ICUKit"],
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "ICUKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -129,7 +130,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "Planner", "Export"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "Export"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",
             dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],
@@ -137,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportTests",
-            dependencies: ["PlannerCore", "Export", "Planner", "Workbook", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "PlannerIO", "Export", "Planner", "Workbook", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
@@ -163,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["PlannerCore", "campaign-planner", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "Locales", "campaign-planner", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

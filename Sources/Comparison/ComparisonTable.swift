@@ -1,4 +1,3 @@
-import Export
 import Planner
 import PlannerCore
 import PlannerIO
@@ -30,6 +29,17 @@ public struct ComparisonTable: Sendable {
         case revenue(plan: Int)
         case marginalReturn(plan: Int)
         case status(plan: Int)
+
+        /// The kind of value the column holds.
+        var kind: Table.Kind {
+            switch self {
+            case .key, .status: .text
+            case .budget, .delta, .revenue: .money
+            case .deltaShare, .roi: .percent
+            case .conversions: .decimal(places: 4)
+            case .marginalReturn: .decimal(places: 6)
+            }
+        }
     }
 
     public let columns: [Column]
@@ -79,9 +89,10 @@ public struct ComparisonTable: Sendable {
         totals = values(comparison.totals)
     }
 
-    /// The table as CSV: a header row and one row per key (no totals row: the totals are the
-    /// columns' sums, and a `total` key could clash with a real one).
-    public var csv: String {
-        return CSVWriter.render(header: header, rows: rows.map { $0.map(\.plainText) })
+    /// The rows as a ``Table`` for every format: one row per key and no totals row (the totals
+    /// are the columns' sums, and a `total` key could clash with a real one).
+    public var table: Table {
+        Table(
+            title: "Changes", columns: zip(header, columns).map { name, column in Table.Column(name, column.kind) }, rows: rows)
     }
 }

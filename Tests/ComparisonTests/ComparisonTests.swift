@@ -18,7 +18,7 @@ struct ComparisonTests {
             #expect(comparison.totals.delta(p) == plans[p].totals.allocated - plans[0].totals.allocated)
             #expect(comparison.totals.delta(p) != .zero)
             // The CSV's delta column (two plans) sums to the same paise.
-            let csv = ComparisonTable(PlanComparison([plans[0], plans[p]], by: by)).csv
+            let csv = TableCSV.render(ComparisonTable(PlanComparison([plans[0], plans[p]], by: by)).table)
             let deltas = csv.split(separator: "\n").dropFirst().map {
                 Money(major: Double($0.split(separator: ",", omittingEmptySubsequences: false)[3])!)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Comparison
+import Export
 import PlannerIO
 
 /// `campaign-planner compare`: plan.json files side by side for a budget review, with reconciled
@@ -34,7 +35,7 @@ struct CompareCommand: ParsableCommand {
         let text: String
         switch format {
         case .table: text = ComparisonText.render(comparison)
-        case .csv: text = ComparisonTable(comparison).csv
+        case .csv: text = TableCSV.render(ComparisonTable(comparison).table)
         case .json: text = ComparisonJSON.render(comparison)
         case .xlsx:
             try ComparisonWorkbook.write(comparison, to: out!)

@@ -1,4 +1,4 @@
-import Export
+import Comparison
 import Foundation
 import ICUKit
 import Planner

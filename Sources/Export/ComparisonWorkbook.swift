@@ -1,4 +1,4 @@
-import Export
+import Comparison
 import Planner
 import PlannerCore
 import PlannerIO

@@ -1,4 +1,4 @@
-import Export
+import Comparison
 import Planner
 import PlannerCore
 import PlannerIO
@@ -8,16 +8,7 @@ import PlannerIO
 public enum ComparisonJSON {
     public static func render(_ comparison: PlanComparison) -> String {
         let table = ComparisonTable(comparison, extended: true)
-        func object(_ row: [Table.Value]) -> JSONValue {
-            .object(
-                zip(table.header, row).map { name, value in
-                    switch value {
-                    case .text(let s): (name, .string(s))
-                    case .empty, .percent(nil): (name, .null)
-                    default: (name, .number(value.plainText))
-                    }
-                })
-        }
+        let object = TableJSON.record(table.table)
         let value = JSONValue.object([
             ("by", .string(comparison.by.rawValue)),
             ("currency", .string(comparison.plans[0].currency)),
