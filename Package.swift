@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // campaign-planner: who to target, when, with how much money, and what to say, in which language.
-// Module map and data flow: see DESIGN.md in the shared folder and the README.
+// Module layers, data flow and where each rule lives: ARCHITECTURE.md (checked by scripts/check-boundaries).
 import PackageDescription
 
 /// Upcoming language features every target opts into (see STYLE.md: hummingbird).
