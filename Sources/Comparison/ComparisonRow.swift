@@ -3,14 +3,21 @@ import PlannerCore
 
 /// One key's figures in one plan, summed over the key's lines (base case).
 public struct KeyFigures: Sendable, Equatable {
+    /// The key's line budgets summed, in paise (exact).
     public var budget: Money = .zero
+    /// Expected purchases at the base rates, summed over the key's lines (a fraction, not
+    /// rounded).
     public var conversions: Double = 0
+    /// Expected revenue at the base rates in major currency units (rupees), summed; rounded to
+    /// paise only where it is shown.
     public var revenue: Double = 0
     /// The best marginal return among the key's lines: what the next rupee would bring if it
     /// went to this key (for one line, the line's own).
     public var marginalReturn: Double = 0
+    /// How many of the plan's lines were summed into these figures (0 only before the first).
     public var lines: Int = 0
 
+    /// No lines yet: every figure zero and ``roi`` nil.
     public init() {}
 
     /// (revenue − budget) / budget, as the plan computes a line's ROI; nil when nothing is spent.

@@ -13,7 +13,11 @@ import PlannerIO
 /// `delta_pct` is a share of the base (0.1 = 10 %), empty when the base budget is zero; ROI is a
 /// share, empty when nothing is spent.
 public struct ComparisonTable: Sendable {
+    /// The column names, one per ``columns`` entry (the CSV header and the JSON keys): the
+    /// `--by` key's name, then `base_budget`, ... as above.
     public let header: [String]
+    /// One row per ``PlanComparison/rows`` entry, in key order, each value under its ``header``
+    /// name; the totals row is apart (``totals``).
     public let rows: [[Table.Value]]
     /// The totals row (key `total`).
     public let totals: [Table.Value]
@@ -42,6 +46,8 @@ public struct ComparisonTable: Sendable {
         }
     }
 
+    /// What each column holds, in ``header`` order: the workbook finds a column's letter here to
+    /// write its formulas (a delta as the other budget minus the base budget).
     public let columns: [Column]
 
     /// The table of `comparison`; `extended` adds revenue, marginal return and status columns.

@@ -14,6 +14,8 @@ import PlannerCore
 /// Every amount is in paise (``Money``): the per-key deltas sum exactly to the difference of
 /// the totals, for every key.
 public struct PlanComparison: Sendable {
+    /// What lines are grouped by (`--by`): a row's key is ``ComparisonKey/value(of:)`` of its
+    /// lines, and the tables' first column is named after it.
     public let by: ComparisonKey
     /// The plans, the base first.
     public let plans: [PlanFile]

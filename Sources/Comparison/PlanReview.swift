@@ -7,6 +7,8 @@ import PlannerIO
 public struct PlanReview: Sendable {
     /// The plan's position in the comparison (1 for the first plan after the base).
     public let plan: Int
+    /// Brief fields whose value differs from the base plan's (the budget included), in the base
+    /// plan's order, then fields only this plan has; empty when the briefs agree.
     public let assumptions: [AssumptionChange]
     /// Keys of lines only in this plan, sorted.
     public let added: [String]
@@ -14,6 +16,8 @@ public struct PlanReview: Sendable {
     public let removed: [String]
     /// Lines (and the unspent money) whose budget moved, sorted by key; unspent last.
     public let lines: [LineChange]
+    /// From the base plan's budget to this plan's, driver by driver; its steps sum exactly to
+    /// the change (zero steps when no budget moved).
     public let bridge: Bridge
 
     /// Nothing changed: no brief field, no line, no budget.

@@ -6,6 +6,10 @@ import PlannerIO
 /// The comparison as deterministic JSON: the plans, the rows (every column of the extended
 /// Changes table, by header name), the totals, and each other plan's review with its bridge.
 public enum ComparisonJSON {
+    /// What `compare --format json` prints: the JSON text, pretty-printed and ending with a
+    /// newline; money with two decimals, λ with six, a field a plan lacks and an undefined share
+    /// (ROI of nothing spent) as `null`.
+    /// The same plans give the same bytes.
     public static func render(_ comparison: PlanComparison) -> String {
         let table = ComparisonTable(comparison, extended: true)
         let object = TableJSON.record(table.table)

@@ -10,6 +10,8 @@ import Workbook
 /// bar chart of the largest shifts per other plan, the brief fields that changed, lines added
 /// and removed, the budget bridge and each changed line's reason.
 public struct ComparisonReport: Sendable {
+    /// The Markdown text (`compare --format md`); it links each chart in ``charts`` by name, or
+    /// holds the charts inline when they are embedded.
     public let markdown: String
     /// Chart files to write beside the Markdown (name → SVG); empty when the charts are embedded.
     public let charts: [(name: String, svg: String)]

@@ -7,6 +7,9 @@ import PlannerIO
 /// other plan the brief fields that changed, lines added and removed, each changed line with its
 /// reason, and the budget bridge.
 public enum ComparisonText {
+    /// What `compare` prints by default (`--format table`): padded columns, the Changes table
+    /// with a status column per other plan, shares as percentages with one decimal and other
+    /// decimals with two; ends with a newline.
     public static func render(_ comparison: PlanComparison) -> String {
         let labels = comparison.labels
         var out = "Comparing \(comparison.plans.count) plans by \(comparison.by.rawValue) (\(comparison.plans[0].currency))\n"

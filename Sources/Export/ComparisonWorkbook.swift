@@ -19,6 +19,8 @@ import Workbook
 /// Every formula's cached value is the exact figure, so a reader that does not recalculate
 /// shows the same numbers.
 public enum ComparisonWorkbook {
+    /// The workbook of `comparison`, titled after the plans' names and dated 2000-01-01, so the
+    /// same plans give the same bytes; ``write(_:to:)`` saves it.
     public static func make(_ comparison: PlanComparison) -> Workbook {
         var workbook = Workbook(title: "Budget review: " + comparison.plans.map(\.name).joined(separator: " / "))
         let indian = comparison.plans[0].currency == "INR"

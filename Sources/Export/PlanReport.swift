@@ -14,6 +14,9 @@ public struct PlanReport: Sendable {
     /// Chart files to write beside it (name → SVG text), referenced from the Markdown.
     public let charts: [(name: String, svg: String)]
 
+    /// The report of `plan`: the Markdown and its three charts (budget by festival, by channel,
+    /// and the calendar of flights). Throws when ICU cannot make or apply the money format for
+    /// the plan's currency (``moneyFormat(_:)``).
     public init(_ plan: Plan) throws(ICUError) {
         let money = try Self.moneyFormat(plan.currency)
         func amount(_ m: Money) throws(ICUError) -> String { try money.format(decimal: m.description) }

@@ -4,6 +4,9 @@ import PlannerIO
 
 /// The short summary the `plan` command prints: budget by festival and channel, and the totals.
 public enum PlanSummary {
+    /// The summary text: counts of segments, plan lines and exclusions, budget and messages per
+    /// festival and channel (sorted by festival name, then channel), then the budget, allocated,
+    /// unspent, base revenue, ROI and the optimiser's certificate line; ends with a newline.
     public static func render(_ plan: Plan) -> String {
         var totals: [String: Money] = [:]
         var counts: [String: Int] = [:]
