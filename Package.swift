@@ -130,7 +130,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "Export"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",
             dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],

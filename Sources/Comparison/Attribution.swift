@@ -17,14 +17,14 @@ struct Attribution {
         var keys: [String] = []
         for a in base.assumptions + other.assumptions where !keys.contains(a.key) { keys.append(a.key) }
         changedAssumptions = keys.compactMap { key in
-            let b = base.assumption(key), o = other.assumption(key)
+            let b = base.plan.assumption(key), o = other.plan.assumption(key)
             return b == o ? nil : AssumptionChange(key: key, base: b, other: o)
         }
         channels = Set((base.lines + other.lines).map(\.channel))
     }
 
     /// The driver of a line's change; `nil` lines mean absent (both nil: the unspent money).
-    func driver(base b: PlanFile.Line?, other o: PlanFile.Line?) -> (ChangeDriver, String) {
+    func driver(base b: PlanLine?, other o: PlanLine?) -> (ChangeDriver, String) {
         if let b, let o {
             if let reason = message(b, o) { return (.message, reason) }
             if let reason = festivalWindow(b, o) { return (.festivalWindow, reason) }
@@ -40,12 +40,12 @@ struct Attribution {
         if base.budget != other.budget { return (.budget, "budget \(base.budget) → \(other.budget)") }
         return (
             .reallocation,
-            "reallocation by the optimiser (λ \(DecimalText.fixed(base.lambda, places: 6)) → \(DecimalText.fixed(other.lambda, places: 6)))"
+            "reallocation by the optimiser (λ \(DecimalText.fixed(base.certificate.lambda, places: 6)) → \(DecimalText.fixed(other.certificate.lambda, places: 6)))"
         )
     }
 
-    func message(_ b: PlanFile.Line, _ o: PlanFile.Line) -> String? {
-        func find(_ plan: PlanFile, _ l: PlanFile.Line) -> PlanFile.Message? {
+    func message(_ b: PlanLine, _ o: PlanLine) -> String? {
+        func find(_ plan: PlanFile, _ l: PlanLine) -> PlanMessage? {
             plan.messages.first { $0.segment == l.segment && $0.festival == l.festival && $0.channel == l.channel }
         }
         let cost = "cost per message \(DecimalText.fixed(b.costPerMessage, places: 4)) → \(DecimalText.fixed(o.costPerMessage, places: 4))"
@@ -57,11 +57,11 @@ struct Attribution {
         return nil
     }
 
-    func festivalWindow(_ b: PlanFile.Line, _ o: PlanFile.Line) -> String? {
+    func festivalWindow(_ b: PlanLine, _ o: PlanLine) -> String? {
         var parts: [String] = []
         if b.festivalDate != o.festivalDate { parts.append("\(b.festivalName) \(b.festivalDate) → \(o.festivalDate)") }
-        if b.flightStart != o.flightStart || b.flightEnd != o.flightEnd {
-            parts.append("\(b.festivalName) flight \(b.flightStart)–\(b.flightEnd) → \(o.flightStart)–\(o.flightEnd)")
+        if b.flight.start != o.flight.start || b.flight.end != o.flight.end {
+            parts.append("\(b.festivalName) flight \(b.flight.start)–\(b.flight.end) → \(o.flight.start)–\(o.flight.end)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

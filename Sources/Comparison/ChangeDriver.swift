@@ -72,7 +72,7 @@ public struct AssumptionChange: Sendable, Equatable {
 
 /// A line whose budget differs between the base plan and another, and why.
 public struct LineChange: Sendable, Equatable {
-    /// The line's ``PlanFile/Line/key``, or ``LineChange/unspent`` for the plan's unspent money.
+    /// The line's ``PlanLine/key``, or ``LineChange/unspent`` for the plan's unspent money.
     public let key: String
     /// ``ChangeStatus/added`` for a line only in the other plan, ``ChangeStatus/removed`` for one
     /// only in the base plan, otherwise ``ChangeStatus/changed`` (unchanged lines are not listed;

@@ -23,11 +23,11 @@ public struct KeyFigures: Sendable, Equatable {
     /// (revenue − budget) / budget, as the plan computes a line's ROI; nil when nothing is spent.
     public var roi: Double? { budget.minor > 0 ? (revenue - budget.major) / budget.major : nil }
 
-    mutating func add(_ line: PlanFile.Line) {
-        marginalReturn = lines == 0 ? line.marginalReturn : max(marginalReturn, line.marginalReturn)
+    mutating func add(_ line: PlanLine) {
+        marginalReturn = lines == 0 ? line.forecast.marginalReturn : max(marginalReturn, line.forecast.marginalReturn)
         budget = budget + line.budget
-        conversions += line.conversions
-        revenue += line.revenue
+        conversions += line.forecast.conversions.base
+        revenue += line.forecast.revenue.base
         lines += 1
     }
 }

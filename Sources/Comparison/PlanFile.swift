@@ -1,101 +1,64 @@
 import Planner
 import PlannerCore
 
-/// A plan as `compare` reads it back from `plan.json`: the figures a budget review needs, with
-/// money in paise (``Money``) so that deltas and totals reconcile exactly.
+/// A plan read back for a review, with the path it came from: the ``Plan`` document itself
+/// (its fields are reachable directly: `file.lines`, `file.totals`) and the name `compare` gives
+/// it in legends and messages.
 ///
 /// ```swift
 /// let base = try PlanFile.load("last-week/plan.json")
 /// let other = try PlanFile.load("this-week/plan.json", base: base)
 /// ```
 ///
-/// Loading refuses, with one ``Diagnostic`` naming the file and the field, a file that is not a
-/// plan, a plan of another schema version than ``Plan/schemaVersion``, a plan in another currency
-/// than the base plan, and a plan whose lines do not add up to its allocated total.
+/// Loading refuses what ``Plan/load(_:)`` refuses (a file that is not a plan, another schema
+/// version, figures that do not reconcile) and, for a review, a plan in another currency than the
+/// base plan: budgets in two currencies cannot be subtracted.
+@dynamicMemberLookup
 public struct PlanFile: Sendable {
     /// The path it was read from (as given), for messages and column legends.
     public let path: String
-    public let name: String
-    public let country: String
-    public let currency: String
-    /// The brief's budget: what the plan could spend.
-    public let budget: Money
-    /// The assumptions the plan rests on (brief fields and defaults), in the plan's order.
-    public let assumptions: [Assumption]
-    public let segments: [Segment]
-    public let lines: [Line]
-    public let messages: [Message]
-    /// The budget's shadow price: revenue of the plan's last rupee (the optimiser's certificate).
-    public let lambda: Double
-    public let totals: Totals
+    /// The plan document.
+    public let plan: Plan
 
-    /// A segment's size and reach, to tell a segment that grew or shrank.
-    public struct Segment: Sendable, Equatable {
-        public let id: String
-        public let customers: Int
-        /// Reachable customers per channel.
-        public let reachable: [String: Int]
-    }
-
-    /// One plan line's budget and forecast (base case).
-    public struct Line: Sendable, Equatable {
-        public let id: String
-        public let segment: String
-        public let region: String
-        public let language: String
-        public let festival: String
-        public let festivalName: String
-        /// ISO dates, compared as text.
-        public let festivalDate: String
-        public let flightStart: String
-        public let flightEnd: String
-        public let channel: String
-        public let budget: Money
-        public let costPerMessage: Double
-        public let messages: Int
-        public let reachable: Int
-        public let conversions: Double
-        public let revenue: Double
-        public let roi: Double?
-        public let marginalReturn: Double
-
-        /// What identifies a line across plans: its segment, festival and channel
-        /// (`IN-WB/bn durga_puja sms`). Line ids (`L0007`) are positions and shift between plans.
-        public var key: String { "\(segment) \(festival) \(channel)" }
-    }
-
-    /// A message's SMS segment count, per segment, festival and channel.
-    public struct Message: Sendable, Equatable {
-        public let segment: String
-        public let festival: String
-        public let channel: String
-        public let smsSegments: Int
-        public let costPerMessage: Double
-    }
-
-    /// The plan's totals as written.
-    public struct Totals: Sendable, Equatable {
-        public let allocated: Money
-        public let unspent: Money
-    }
-
-    public init(
-        path: String, name: String, country: String, currency: String, budget: Money, assumptions: [Assumption], segments: [Segment],
-        lines: [Line], messages: [Message], lambda: Double, totals: Totals
-    ) {
+    /// A plan and the path it was read from.
+    public init(path: String, plan: Plan) {
         self.path = path
-        self.name = name
-        self.country = country
-        self.currency = currency
-        self.budget = budget
-        self.assumptions = assumptions
-        self.segments = segments
-        self.lines = lines
-        self.messages = messages
-        self.lambda = lambda
-        self.totals = totals
+        self.plan = plan
     }
 
-    /// The value of an assumption, nil when the plan does not have it.
-    public func assumption(_ key: String) -> String? { assumptions.first { $0.key == key }?.value }
+    /// The plan's own fields (`name`, `lines`, `totals`, ...).
+    public subscript<Value>(dynamicMember keyPath: KeyPath<Plan, Value>) -> Value { plan[keyPath: keyPath] }
+
+    /// Reads `plan.json` written by `campaign-planner plan`.
+    ///
+    /// - Parameter base: the plan this one will be compared with; a plan in another currency is
+    ///   refused (its budgets cannot be subtracted from the base's).
+    /// - Throws: one ``Diagnostic`` naming the file and the field (see ``Plan/load(_:)``), or the
+    ///   currency when it is not the base plan's.
+    public static func load(_ path: String, base: PlanFile? = nil) throws(Diagnostic) -> PlanFile {
+        try checked(PlanFile(path: path, plan: Plan.load(path)), base: base)
+    }
+
+    /// Loads several plans; the first is the base the others are checked against.
+    public static func loadAll(_ paths: [String]) throws(Diagnostic) -> [PlanFile] {
+        var plans: [PlanFile] = []
+        for path in paths { plans.append(try load(path, base: plans.first)) }
+        return plans
+    }
+
+    /// Parses plan JSON text (`path` only names it in diagnostics).
+    public static func parse(_ bytes: [UInt8], path: String, base: PlanFile? = nil) throws(Diagnostic) -> PlanFile {
+        try checked(PlanFile(path: path, plan: Plan.parse(bytes, path: path)), base: base)
+    }
+
+    static func checked(_ file: PlanFile, base: PlanFile?) throws(Diagnostic) -> PlanFile {
+        if let base, file.currency != base.currency {
+            throw Diagnostic(
+                path: file.path, field: "currency",
+                message: "this plan is in \(file.currency) but the base plan \(base.path) is in \(base.currency): "
+                    + "budgets in different currencies cannot be compared",
+                hint: "compare plans made in the same currency")
+        }
+        return file
+    }
 }

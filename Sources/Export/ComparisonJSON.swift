@@ -23,7 +23,8 @@ public enum ComparisonJSON {
                         .object([
                             ("label", .string(comparison.labels[i])), ("file", .string(p.path)), ("name", .string(p.name)),
                             ("budget", .number(p.budget.description)), ("allocated", .number(p.totals.allocated.description)),
-                            ("unspent", .number(p.totals.unspent.description)), ("lambda", .number(DecimalText.fixed(p.lambda, places: 6))),
+                            ("unspent", .number(p.totals.unspent.description)),
+                            ("lambda", .number(DecimalText.fixed(p.certificate.lambda, places: 6))),
                         ])
                     })
             ),

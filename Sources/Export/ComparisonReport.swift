@@ -28,7 +28,7 @@ public struct ComparisonReport: Sendable {
         md += "| plan | file | name | budget | allocated | unspent | λ |\n|---|---|---|---:|---:|---:|---:|\n"
         for (i, p) in comparison.plans.enumerated() {
             md += "| \(labels[i]) | \(PlanReport.cell(p.path)) | \(PlanReport.cell(p.name)) | \(p.budget) | \(p.totals.allocated) | "
-            md += "\(p.totals.unspent) | \(DecimalText.fixed(p.lambda, places: 6)) |\n"
+            md += "\(p.totals.unspent) | \(DecimalText.fixed(p.certificate.lambda, places: 6)) |\n"
         }
         md += "\n## Changes by \(comparison.by.rawValue)\n\n"
         let table = ComparisonTable(comparison, extended: true)

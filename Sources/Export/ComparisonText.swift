@@ -18,7 +18,7 @@ public enum ComparisonText {
             rows: comparison.plans.enumerated().map { i, p in
                 [
                     labels[i], p.path, p.name, p.budget.description, p.totals.allocated.description, p.totals.unspent.description,
-                    DecimalText.fixed(p.lambda, places: 6),
+                    DecimalText.fixed(p.certificate.lambda, places: 6),
                 ]
             })
         out += "\n"

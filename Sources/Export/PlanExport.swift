@@ -23,7 +23,7 @@ public enum PlanExport {
         for format in ExportFormat.allCases where formats.contains(format) {
             switch format {
             case .json:
-                try put("plan.json", PlanJSON.render(plan))
+                try put("plan.json", plan.canonicalJSON)
             case .xlsx:
                 let path = "\(directory)/plan.xlsx"
                 try PlanWorkbook.make(plan).write(to: path)

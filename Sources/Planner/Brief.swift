@@ -39,7 +39,7 @@ public struct Brief: Decodable, Sendable {
     public let priority: [String]
 
     /// The campaign's days, `start` to `end` inclusive; the loader rejects periods ending before they start or over 366 days.
-    public struct Period: Decodable, Sendable, Equatable {
+    public struct Period: Codable, Sendable, Equatable {
         /// The first day of the campaign (inclusive), a civil (Gregorian) date.
         public let start: CivilDate
         /// The last day of the campaign (inclusive).

@@ -2,7 +2,7 @@ import Foundation
 import PlannerCore
 
 /// Low, base and high values of one forecast figure.
-public struct Range3: Sendable, Equatable {
+public struct Range3: Sendable, Equatable, Codable {
     /// The figure at the channel's low response rate.
     public let low: Double
     /// The figure at the base response rate: the one the plan is optimised for.

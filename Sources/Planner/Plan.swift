@@ -4,23 +4,35 @@ import PlannerCore
 ///
 /// Every number can be traced: a segment's size to its customer rows, a line's budget to the
 /// optimiser's certificate and marginal return, a flight's dates to a festival rule and source.
-public struct Plan: Sendable {
+public struct Plan: Sendable, Equatable {
     /// Bumped when the JSON layout changes incompatibly; `compare` refuses other versions.
     public static let schemaVersion = 1
 
+    /// The campaign's name, from the brief.
     public let name: String
+    /// The ISO 3166 country code whose regions, languages and calendars the plan uses (`IN`).
     public let country: String
+    /// The ISO 4217 code every money figure is in (`INR`).
     public let currency: String
+    /// The campaign's first and last day (inclusive).
     public let period: Brief.Period
     /// The day the plan was made for (`--today`): activity windows count back from it.
     public let asOf: CivilDate
+    /// The most the plan may spend (the brief's budget).
     public let budget: Money
+    /// The brief's fields and the defaults the plan used, in the brief's order.
     public let assumptions: [Assumption]
+    /// The segments kept after the substantiality roll-up, sorted by id.
     public let segments: [PlanSegment]
+    /// What was left out (segments, festivals, channels), each with its reason.
     public let excluded: [Exclusion]
+    /// The budget lines, one per segment × festival × channel that gets money, in id order.
     public let lines: [PlanLine]
+    /// The sample message of each line's segment, festival and channel.
     public let messages: [PlanMessage]
+    /// The optimiser's proof that the split is the best for the assumptions.
     public let certificate: PlanCertificate
+    /// The plan's sums: budget, allocated, unspent, messages and forecasts.
     public let totals: PlanTotals
     /// Customer rows read, accepted and rejected (per reason).
     public let input: InputSummary
@@ -28,6 +40,7 @@ public struct Plan: Sendable {
     /// channels whose reach is zero for want of a contact column. Printed on standard error too.
     public let warnings: [String]
 
+    /// A plan as ``PlanBuilder`` assembles it; the lists are kept in the order given.
     public init(
         name: String, country: String, currency: String, period: Brief.Period, asOf: CivilDate, budget: Money, assumptions: [Assumption],
         segments: [PlanSegment], excluded: [Exclusion], lines: [PlanLine], messages: [PlanMessage], certificate: PlanCertificate,
@@ -52,12 +65,15 @@ public struct Plan: Sendable {
 }
 
 /// One assumption the plan rests on, as the brief (or a default) gave it.
-public struct Assumption: Sendable, Equatable {
+public struct Assumption: Sendable, Equatable, Codable {
+    /// The brief field, dotted for nested ones (`sms.cost_per_message`, `segmentation.min_customers`).
     public let key: String
+    /// The value as text, as the plan used it (`0.1200`).
     public let value: String
     /// `brief`, `default`, or the data file it came from.
     public let source: String
 
+    /// An assumption `key` = `value`, taken from `source`.
     public init(key: String, value: String, source: String) {
         self.key = key
         self.value = value
@@ -66,24 +82,33 @@ public struct Assumption: Sendable, Equatable {
 }
 
 /// A segment that passed substantiality: a region (or zone, or the country) and a language.
-public struct PlanSegment: Sendable, Equatable {
+public struct PlanSegment: Sendable, Equatable, Codable {
     /// `IN-WB/bn`, `IN:east/hi`, `IN/mai`.
     public let id: String
+    /// The ISO 3166-2 region (`IN-WB`), a zone (`IN:east`) or the country (`IN`) after a roll-up.
     public let region: String
+    /// The region's English name (`West Bengal`, `East zone`, `India`).
     public let regionName: String
+    /// The language code (`bn`, `hi`, `mai`).
     public let language: String
+    /// Customers in the segment (accepted rows).
     public let customers: Int
     /// Reachable customers per channel name.
     public let reachable: [String: Int]
+    /// The segment's customers' total spend, from the export.
     public let spend: Money
+    /// The segment's customers' total orders.
     public let orders: Int
+    /// Customers who ordered in the 90 days before the plan's day.
     public let active90d: Int
+    /// Customers whose language was missing and imputed from the region's language shares.
     public let imputedLanguage: Int
     /// `kept` or what was merged into it.
     public let status: String
     /// Festivals whose windows this segment gets flights for.
     public let festivals: [String]
 
+    /// A segment with its figures as the segment cube summed them.
     public init(
         id: String, region: String, regionName: String, language: String, customers: Int, reachable: [String: Int], spend: Money,
         orders: Int, active90d: Int, imputedLanguage: Int, status: String, festivals: [String]
@@ -104,12 +129,17 @@ public struct PlanSegment: Sendable, Equatable {
 }
 
 /// Something left out of the plan, and why (a segment too small, a channel with no message).
-public struct Exclusion: Sendable, Equatable {
+public struct Exclusion: Sendable, Equatable, Codable {
+    /// The segment's id (`IN-DL/bn`), or the one it would have had.
     public let segment: String
+    /// The festival left out for the segment; `nil` when the whole segment is.
     public let festival: String?
+    /// The channel left out; `nil` when every channel is (or the whole segment).
     public let channel: String?
+    /// Why, in words a marketer can act on (`not funded: its first rupee returns 0.9870, ...`).
     public let reason: String
 
+    /// An exclusion of `segment` (and of one festival or channel of it, when given) for `reason`.
     public init(segment: String, festival: String?, channel: String?, reason: String) {
         self.segment = segment
         self.festival = festival
@@ -120,22 +150,39 @@ public struct Exclusion: Sendable, Equatable {
 
 /// One line of the plan: a segment hears about a festival on a channel, with a budget.
 public struct PlanLine: Sendable, Equatable {
+    /// `L0001`...: the line's position in the plan (ids shift between plans; see ``key``).
     public let id: String
+    /// The segment's id (`IN-WB/bn`).
     public let segment: String
+    /// The segment's region (`IN-WB`, `IN:east`, `IN`).
     public let region: String
+    /// The segment's language code.
     public let language: String
+    /// The festival's id in `calendars/` (`durga_puja`).
     public let festival: String
+    /// The festival's English name (`Durga Puja`).
     public let festivalName: String
+    /// The festival's principal day in the segment's region or community.
     public let festivalDate: CivilDate
+    /// The channel (`sms`, `whatsapp`, `email`, `push`).
     public let channel: String
+    /// The message template's id (`festive-offer`).
     public let template: String
+    /// When and at what hours the line sends.
     public let flight: Flight
+    /// What one message costs in the plan's currency (an SMS: price per segment × segments).
     public let costPerMessage: Double
     /// The optimiser's status of the cell (`interior`, `atUpper`, ...).
     public let status: String
+    /// What the line's budget is expected to achieve (low / base / high).
     public let forecast: LineForecast
+    /// The line's budget: what its forecast costs.
     public var budget: Money { forecast.cost }
+    /// What identifies a line across plans: its segment, festival and channel
+    /// (`IN-WB/bn durga_puja sms`). Line ids (`L0007`) are positions and shift between plans.
+    public var key: String { "\(segment) \(festival) \(channel)" }
 
+    /// A line as the plan builder lays it out.
     public init(
         id: String, segment: String, region: String, language: String, festival: String, festivalName: String, festivalDate: CivilDate,
         channel: String, template: String, flight: Flight, costPerMessage: Double, status: String, forecast: LineForecast
@@ -157,21 +204,29 @@ public struct PlanLine: Sendable, Equatable {
 }
 
 /// The sample message a segment receives on a channel for a festival.
-public struct PlanMessage: Sendable, Equatable {
+public struct PlanMessage: Sendable, Equatable, Codable {
+    /// The segment's id.
     public let segment: String
+    /// The festival's id.
     public let festival: String
+    /// The channel.
     public let channel: String
+    /// The template's id.
     public let template: String
     /// The language of the text (a fallback's, when the segment's has no translation).
     public let language: String
+    /// The segment's language when the text is a fallback's; `nil` when it is the segment's own.
     public let fallbackFrom: String?
+    /// The rendered message, as the customer reads it.
     public let text: String
     /// `GSM-7` or `UCS-2` for SMS; empty otherwise.
     public let encoding: String
     /// SMS segments per message (1 for other channels).
     public let smsSegments: Int
+    /// What one message costs in the plan's currency (an SMS: price per segment × segments).
     public let costPerMessage: Double
 
+    /// A rendered sample message with its SMS facts.
     public init(
         segment: String, festival: String, channel: String, template: String, language: String, fallbackFrom: String?, text: String,
         encoding: String, smsSegments: Int, costPerMessage: Double
@@ -190,18 +245,25 @@ public struct PlanMessage: Sendable, Equatable {
 }
 
 /// The optimiser's proof, in the units of the plan.
-public struct PlanCertificate: Sendable, Equatable {
+public struct PlanCertificate: Sendable, Equatable, Codable {
+    /// How the solver reached whole messages (`wholeMessageRounding`).
     public let method: String
+    /// The expected revenue of the allocation (base case), in currency units.
     public let objective: Double
+    /// An upper bound on any feasible allocation's revenue (Lagrangian dual).
     public let dualBound: Double
+    /// `dualBound − objective`: how much better any allocation could be, at most.
     public let gap: Double
+    /// ``gap`` as a share of ``objective``.
     public let relativeGap: Double
+    /// The largest amount by which any constraint is exceeded (0 for a feasible split).
     public let maxViolation: Double
     /// Revenue of the last rupee spent (the budget's shadow price).
     public let lambda: Double
     /// Binding caps: name, kind, multiplier.
     public let binding: [String]
 
+    /// A certificate in the plan's units.
     public init(
         method: String, objective: Double, dualBound: Double, gap: Double, relativeGap: Double, maxViolation: Double, lambda: Double,
         binding: [String]
@@ -217,16 +279,27 @@ public struct PlanCertificate: Sendable, Equatable {
     }
 }
 
-public struct PlanTotals: Sendable, Equatable {
+/// The plan's sums, reconciled: `allocated` is the lines' budgets summed to the paisa, and
+/// `allocated + unspent == budget`.
+public struct PlanTotals: Sendable, Equatable, Codable {
+    /// The brief's budget.
     public let budget: Money
+    /// The lines' budgets, summed.
     public let allocated: Money
+    /// `budget − allocated`.
     public let unspent: Money
+    /// Why money is left, in words (`the rest buys less than one whole message (148 cells)`).
     public let unspentReasons: [String]
+    /// Messages the lines' budgets buy, summed.
     public let messages: Int
+    /// Expected purchases, summed over the lines (low / base / high).
     public let conversions: Range3
+    /// Expected revenue in currency units, summed over the lines (low / base / high).
     public let revenue: Range3
+    /// (revenue − allocated) / allocated at the base rates; `nil` when nothing is allocated.
     public let roi: Double?
 
+    /// Totals as the plan builder summed them.
     public init(
         budget: Money, allocated: Money, unspent: Money, unspentReasons: [String], messages: Int, conversions: Range3, revenue: Range3,
         roi: Double?
@@ -242,13 +315,18 @@ public struct PlanTotals: Sendable, Equatable {
     }
 }
 
-public struct InputSummary: Sendable, Equatable {
+/// What the customer file gave the plan.
+public struct InputSummary: Sendable, Equatable, Codable {
+    /// The customer file's path, as the brief (or `--customers`) named it.
     public let file: String
+    /// Data rows read (the header not counted).
     public let rowsRead: Int
+    /// Rows that became customers of a segment.
     public let accepted: Int
     /// Rejected rows per reason, sorted by reason.
     public let rejects: [String: Int]
 
+    /// A summary of `rowsRead` rows, `accepted` of them kept.
     public init(file: String, rowsRead: Int, accepted: Int, rejects: [String: Int]) {
         self.file = file
         self.rowsRead = rowsRead

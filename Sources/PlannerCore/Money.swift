@@ -67,3 +67,20 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return floors.map(Money.init(minor:))
     }
 }
+
+extension Money: Codable, CanonicalJSONNumber {
+    /// Decodes a JSON number of major units (`1.70`), rounded to the nearest minor unit: exact
+    /// for amounts below 2^53 minor units (about ₹90 lakh crore), as every plan's are.
+    public init(from decoder: any Decoder) throws {
+        self.init(major: try decoder.singleValueContainer().decode(Double.self))
+    }
+
+    /// Encodes the amount in major units (``CanonicalJSON`` writes ``description``'s two decimals).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(major)
+    }
+
+    /// ``description``: `12345.60`.
+    public var canonicalJSONText: String { description }
+}

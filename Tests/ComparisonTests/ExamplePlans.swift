@@ -29,7 +29,7 @@ enum ExamplePlans {
             PlanRequest(
                 briefPath: "\(folder)/brief.yaml", dataRoot: root, customers: "\(root)/examples/customers-festive-2026.csv",
                 today: CivilDate(year: 2026, month: 10, day: 1)!))
-        return PlanJSON.render(plan)
+        return plan.canonicalJSON
     }
 
     /// The example as written (budget ₹40,000: it allocates ₹39,999.75; the last rupee returns

@@ -26,7 +26,7 @@ struct PlanFileTests {
         #expect(plan.totals.unspent == Money(minor: 25))
         #expect(plan.lines.map(\.budget).reduce(Money.zero, +) == plan.totals.allocated)
         #expect(plan.lines.first?.key == "IN-AP/te navratri email")
-        #expect(plan.assumption("sms.cost_per_message") == "0.1200")
+        #expect(plan.plan.assumption("sms.cost_per_message") == "0.1200")
     }
 
     @Test(
@@ -52,7 +52,7 @@ struct PlanFileTests {
         return text.replacingCharacters(in: range, with: replacement)
     }
 
-    static let hint = "compare reads the plan.json that `campaign-planner plan` writes"
+    static let hint = "a plan file is the plan.json that `campaign-planner plan` writes"
 
     @Test("a mistyped or edited field is named with its path")
     func edited() throws {

@@ -11,13 +11,13 @@ struct PlanExportTests {
     let plan = PlanFixture.plan
 
     func jsonObject() throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(PlanJSON.render(plan).utf8)) as? [String: Any])
+        try #require(JSONSerialization.jsonObject(with: Data(plan.canonicalJSON.utf8)) as? [String: Any])
     }
 
     @Test("plan.json is canonical: same plan, same bytes; money with two decimals")
     func json() throws {
-        #expect(PlanJSON.render(plan) == PlanJSON.render(PlanFixture.plan))
-        let text = PlanJSON.render(plan)
+        #expect(plan.canonicalJSON == PlanFixture.plan.canonicalJSON)
+        let text = plan.canonicalJSON
         #expect(text.contains("\"budget\": 123456.78"))
         #expect(text.hasPrefix("{\n  \"schema_version\": 1,"))
         let totals = try #require(try jsonObject()["totals"] as? [String: Any])

@@ -18,6 +18,7 @@ public enum LibreOffice {
         case failed(status: Int32, log: String)
         case missingSheet(String, log: String)
 
+        /// What went wrong and how to fix it, for the test's failure message.
         public var description: String {
             switch self {
             case .notInstalled:
