@@ -1,3 +1,4 @@
+import Locales
 import PlannerCore
 
 /// Festival occurrences as a table, with each festival's name in the reader's language: what
@@ -51,5 +52,55 @@ public struct FestivalListing: Sendable {
                     .count(o.uncertaintyDays), .list(o.regions), .list(o.languages), .text(o.rule), .text(o.source),
                 ]
             })
+    }
+}
+
+extension FestivalListing {
+    /// What a festival listing asks for: the days, and whose festivals in which language.
+    public struct Request: Sendable {
+        /// First and last day (inclusive, by principal day).
+        public var from: CivilDate
+        /// The last day listed.
+        public var to: CivilDate
+        /// A region as a user writes it (`WB`, `IN-WB`, `West Bengal`): its festivals, with its rulings.
+        public var region: String?
+        /// A language as a user writes it (`bn`, `Bengali`): that community's festivals.
+        public var language: String?
+        /// The language local names are shown in (with its fallbacks); default: the asked
+        /// language, else the region's main language.
+        public var locale: String?
+        /// Festival ids to list; empty: every festival (a festival named here that cannot be dated
+        /// is an error).
+        public var ids: [String]
+
+        /// A request for every festival from `from` to `to`.
+        public init(
+            from: CivilDate, to: CivilDate, region: String? = nil, language: String? = nil, locale: String? = nil, ids: [String] = []
+        ) {
+            self.from = from
+            self.to = to
+            self.region = region
+            self.language = language
+            self.locale = locale
+            self.ids = ids
+        }
+    }
+
+    /// The listing `request` asks for, and the festivals left out of some years (to tell the user).
+    /// - Throws: a ``Diagnostic`` for an unknown region, language, locale or festival id, or a
+    ///   festival named in `ids` that cannot be dated.
+    public static func make(
+        _ request: Request, catalog: FestivalCatalog, locales: LocaleCatalog
+    ) throws -> (listing: FestivalListing, skipped: [SkippedFestival]) {
+        let languageCode = try request.language.map { text throws(Diagnostic) in try locales.requireLanguage(text).code }
+        let regionCode = try request.region.map { try catalog.regionCode($0) }
+        let localeCode = try request.locale.map { text throws(Diagnostic) in try locales.requireLanguage(text, option: "locale").code }
+        let days = try catalog.days(
+            from: request.from, to: request.to, region: regionCode, language: languageCode,
+            ids: request.ids.isEmpty ? nil : Set(request.ids))
+        let preferred =
+            localeCode ?? languageCode ?? regionCode.flatMap { locales.country(code: catalog.country)?.region(code: $0)?.topLanguage }
+        let fallback = localeCode.flatMap { locales.language(code: $0)?.fallback } ?? []
+        return (FestivalListing(occurrences: days.occurrences, preferredLanguages: preferred.map { [$0] + fallback } ?? []), days.skipped)
     }
 }

@@ -72,24 +72,18 @@ struct FestivalsCommand: ParsableCommand {
         let year = self.year ?? (from == nil ? Clock.today.year : nil)
         let start = year.map { CivilDate(year: $0, month: 1, day: 1)! } ?? CivilDate(iso: from!)!
         let end = year.map { CivilDate(year: $0, month: 12, day: 31)! } ?? CivilDate(iso: to!)!
-        let languageCode = try language.map { text throws(Diagnostic) in try locales.requireLanguage(text).code }
-        let regionCode = try region.map { try catalog.regionCode($0) }
-        let localeCode = try locale.map { text throws(Diagnostic) in try locales.requireLanguage(text, option: "locale").code }
         let ids = festivalIDs.flatMap { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) } }.filter { !$0.isEmpty }
-        let days = try catalog.days(from: start, to: end, region: regionCode, language: languageCode, ids: ids.isEmpty ? nil : Set(ids))
-        for skipped in days.skipped {
-            Terminal.printError("warning: \(skipped.message) (name it with --festival to make this an error)")
+        let (listing, skipped) = try FestivalListing.make(
+            FestivalListing.Request(from: start, to: end, region: region, language: language, locale: locale, ids: ids),
+            catalog: catalog, locales: locales)
+        for festival in skipped {
+            Terminal.printError("warning: \(festival.message) (name it with --festival to make this an error)")
         }
-        let occurrences = days.occurrences
-        let preferred =
-            localeCode ?? languageCode ?? regionCode.flatMap { locales.country(code: code)?.region(code: $0)?.topLanguage }
-        let fallback = localeCode.flatMap { locales.language(code: $0)?.fallback } ?? []
-        let listing = FestivalListing(occurrences: occurrences, preferredLanguages: preferred.map { [$0] + fallback } ?? [])
         switch format {
         case .table: print(TableFormat.terminal.render(listing.table.selecting(FestivalListing.terminalColumns)), terminator: "")
         case .csv: print(TableFormat.csv.render(listing.table), terminator: "")
         case .json: print(TableFormat.json.render(listing.table), terminator: "")
-        case .ics: print(ICSWriter.calendar(occurrences, country: code, localName: listing.localName), terminator: "")
+        case .ics: print(ICSWriter.calendar(listing.occurrences, country: code, localName: listing.localName), terminator: "")
         }
     }
 }

@@ -93,31 +93,29 @@ struct SegmentsCommand: ParsableCommand {
         guard let minimumSpend = Money(minSpend) else {
             throw Diagnostic(.badRequest, field: "--min-spend", message: "'\(minSpend)' is not an amount")
         }
-        let maxRate = try Self.percent(maxRejectRate, option: "--max-reject-rate")
-        let share = try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }
-        let reader = try SegmentReader(catalog: catalog, country: country.uppercased(), mapping: mapping, asOf: day)
-        let rejectsPath = rejects ?? Self.rejectsPath(beside: out ?? customers)
+        let request = Segmentation.Request(
+            customers: customers, country: country.uppercased(), mapping: mapping, asOf: day,
+            rejectsPath: rejects ?? out.map(Segmentation.rejectsPath(beside:)),
+            rollup: SubstantialityRollup(
+                minCustomers: minCustomers, minSpend: minimumSpend,
+                maxShare: try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }),
+            maxRejectRate: try Self.percent(maxRejectRate, option: "--max-reject-rate"))
         let showProgress = Terminal.errorIsTerminal
-        let result = try reader.read(path: customers, rejectsPath: rejectsPath) { done, size in
-            guard showProgress, size > 64 << 20 else { return }
-            Terminal.progress("reading \(customers): \(done * 100 / size) %")
-        }
-        if showProgress { Terminal.progress(nil) }
-        let report = result.report
-        Terminal.printError(
-            "\(customers): \(report.rowsRead) rows, \(report.accepted) accepted, \(report.rejectedTotal) rejected"
-                + (report.rejectedTotal > 0 ? " (\(report.rejectSummary)) → \(rejectsPath)" : "")
-                + "; \(report.imputedLanguages) languages imputed")
-        for warning in report.warnings { Terminal.printError("warning: \(warning)") }
-        try report.checkHasCustomers()
-        try report.check(maxRejectRate: maxRate)
-        let rows = SubstantialityRollup(minCustomers: minCustomers, minSpend: minimumSpend, maxShare: share)
-            .apply(to: result.cube, country: reader.country)
-        let table = SegmentTable.table(rows)
+        let run = try Segmentation.run(
+            request, catalog: catalog,
+            progress: { done, size in
+                guard showProgress, size > 64 << 20 else { return }
+                Terminal.progress("reading \(customers): \(done * 100 / size) %")
+            },
+            notice: { line in
+                if showProgress { Terminal.progress(nil) }
+                Terminal.printError(line)
+            })
+        let table = SegmentTable.table(run.rows)
         let text =
             switch format {
             case .csv: TableFormat.csv.render(table)
-            case .json: SegmentTable.json(rows, report: report)
+            case .json: SegmentTable.json(run.rows, report: run.report)
             case .table: TableFormat.terminal.render(table.selecting(SegmentTable.terminalColumns, renaming: SegmentTable.terminalHeaders))
             }
         if let out {
@@ -135,13 +133,5 @@ struct SegmentsCommand: ParsableCommand {
             throw Diagnostic(.badRequest, field: option, message: "'\(text)' is not a percentage between 0 and 100")
         }
         return value / 100
-    }
-
-    /// `out.csv` → `out.rejects.csv`.
-    static func rejectsPath(beside path: String) -> String {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        var stem = String(path[slash...])
-        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
-        return String(path[..<slash]) + stem + ".rejects.csv"
     }
 }

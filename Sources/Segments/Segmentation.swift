@@ -1,0 +1,89 @@
+import Locales
+import PlannerCore
+
+/// One `segments` run, the way the command and any other front end asks for it: read a customer
+/// export into the segment cube (bad rows to a rejects file), refuse an export with no customers
+/// or too many rejects, and roll small segments up.
+///
+/// ```swift
+/// let run = try Segmentation.run(
+///     Segmentation.Request(customers: "customers.csv", country: "IN", asOf: day), catalog: catalog)
+/// // notices: "customers.csv: 40000 rows, 40000 accepted, 0 rejected; 412 languages imputed"
+/// ```
+public struct Segmentation: Sendable {
+    /// What to segment and how.
+    public struct Request: Sendable {
+        /// The customer export (CSV with a header row).
+        public var customers: String
+        /// The country code whose regions and languages the rows use (`IN`).
+        public var country: String
+        /// How the export names its columns, writes dates and defines reach.
+        public var mapping: ColumnMapping
+        /// The day activity windows count back from.
+        public var asOf: CivilDate
+        /// Where rejected rows go; `nil`: beside the export (``rejectsPath(beside:)``).
+        public var rejectsPath: String?
+        /// The thresholds small segments are rolled up or dropped by.
+        public var rollup: SubstantialityRollup
+        /// The largest share of rejected rows accepted (0.01 = 1 %).
+        public var maxRejectRate: Double
+
+        /// A request with the automatic column mapping, no roll-up thresholds and a 1 % reject limit.
+        public init(
+            customers: String, country: String, mapping: ColumnMapping = .automatic, asOf: CivilDate, rejectsPath: String? = nil,
+            rollup: SubstantialityRollup = SubstantialityRollup(), maxRejectRate: Double = 0.01
+        ) {
+            self.customers = customers
+            self.country = country
+            self.mapping = mapping
+            self.asOf = asOf
+            self.rejectsPath = rejectsPath
+            self.rollup = rollup
+            self.maxRejectRate = maxRejectRate
+        }
+    }
+
+    /// What the read found: rows, rejects per reason, imputed languages, warnings.
+    public let report: SegmentReadReport
+    /// The segments after the roll-up, sorted by region then language.
+    public let rows: [SegmentRow]
+    /// Where the rejected rows were written.
+    public let rejectsPath: String
+
+    /// Runs `request`; `progress` gets bytes done and the file's size while reading, and `notice`
+    /// the read's summary line and its warnings (``summary(of:rejectsPath:)``, then
+    /// ``SegmentReadReport/warnings``) before the checks, so a refused export still says what
+    /// was read. Notices name files and counts, never a row's contents.
+    /// - Throws: the reader's diagnostics (an unreadable or malformed export, an unknown mapping),
+    ///   no customers at all, or more rejected rows than `maxRejectRate` allows.
+    public static func run(
+        _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil, notice: (String) -> Void = { _ in }
+    ) throws(Diagnostic) -> Segmentation {
+        let reader = try SegmentReader(catalog: catalog, country: request.country, mapping: request.mapping, asOf: request.asOf)
+        let rejectsPath = request.rejectsPath ?? rejectsPath(beside: request.customers)
+        let result = try reader.read(path: request.customers, rejectsPath: rejectsPath, progress: progress)
+        notice(summary(of: result.report, rejectsPath: rejectsPath))
+        for warning in result.report.warnings { notice("warning: \(warning)") }
+        try result.report.checkHasCustomers()
+        try result.report.check(maxRejectRate: request.maxRejectRate)
+        return Segmentation(
+            report: result.report, rows: request.rollup.apply(to: result.cube, country: reader.country), rejectsPath: rejectsPath)
+    }
+
+    /// One line for standard error: rows read, accepted, rejected (by reason, and where they went)
+    /// and languages imputed.
+    public static func summary(of report: SegmentReadReport, rejectsPath: String) -> String {
+        "\(report.path): \(report.rowsRead) rows, \(report.accepted) accepted, \(report.rejectedTotal) rejected"
+            + (report.rejectedTotal > 0 ? " (\(report.rejectSummary)) → \(rejectsPath)" : "")
+            + "; \(report.imputedLanguages) languages imputed"
+    }
+
+    /// The rejects file beside `path`: `out.csv` → `out.rejects.csv`, `data/customers` →
+    /// `data/customers.rejects.csv`.
+    public static func rejectsPath(beside path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        var stem = String(path[slash...])
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
+        return String(path[..<slash]) + stem + ".rejects.csv"
+    }
+}
