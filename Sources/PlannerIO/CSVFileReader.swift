@@ -136,9 +136,22 @@ public final class CSVFileReader {
         headerDone = true
         let parts = consumers.count
         let jobs = (0..<parts).map { PartJob(consumer: consumers[$0], maxRecordBytes: maxRecordBytes) }
+        var skippingLine = false
         while true {
             try fill()
             if filled == start && eof { return }
+            if skippingLine {
+                // The rest of a too-long line already reported: up to and including its line end.
+                var at = start
+                while at < filled && buffer[at] != CSVScanner.lf { at += 1 }
+                skippingLine = at == filled
+                let next = skippingLine ? filled : at + 1
+                if !skippingLine { line += 1 }
+                consumed += next - start
+                start = next
+                progress?(consumed)
+                continue
+            }
             let base = UnsafePointer(buffer)
             var bounds = [start]
             for i in 1..<parts {
@@ -166,6 +179,9 @@ public final class CSVFileReader {
                 position = jobs[i].end
                 if jobs[i].stoppedEarly { break }
             }
+            // A scan can end mid-line at the buffer's end only after a too-long record whose line
+            // goes on: skip the rest of that line before the next record.
+            skippingLine = !eof && position == filled && position > start && buffer[position - 1] != CSVScanner.lf
             consumed += position - start
             start = position
             progress?(consumed)

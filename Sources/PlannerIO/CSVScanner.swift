@@ -149,7 +149,8 @@ enum CSVScanner {
     ///   - count: the bytes valid in the buffer; a record may run past `stopAt` up to `count`.
     ///   - isFinal: no bytes follow `count`: a record cut at the end is complete (or unclosed).
     ///   - maxRecordBytes: a record longer than this (that does not end in the buffer) is cut at
-    ///     the end of its first line as ``CSVRecordError/recordTooLong``.
+    ///     the end of its first line (or the buffer's end) as ``CSVRecordError/recordTooLong``,
+    ///     its raw text kept to this many bytes.
     /// - Complexity: O(record length).
     static func scanRecord(
         _ p: UnsafePointer<UInt8>, count: Int, cursor: inout CSVCursor, stopAt: Int, isFinal: Bool, maxRecordBytes: Int,
@@ -277,10 +278,12 @@ enum CSVScanner {
         var end = start
         while end < count && p[end] != lf { end &+= 1 }
         let next = end < count ? end + 1 : end
+        // The reject keeps the first `maxRecordBytes` bytes; a line that does not end in the buffer
+        // is skipped to its end by the reader (`CSVFileReader`), so it is one reject, not one a chunk.
+        let kept = min(end > start && p[end - 1] == cr ? end - 1 : end, start + maxRecordBytes)
         fields.count = 0
-        fields.append(start, end, false)
-        record = CSVScannedRecord(
-            start: start, rawEnd: end > start && p[end - 1] == cr ? end - 1 : end, line: startLine, error: .recordTooLong)
+        fields.append(start, kept, false)
+        record = CSVScannedRecord(start: start, rawEnd: kept, line: startLine, error: .recordTooLong)
         cursor = CSVCursor(position: next, line: end < count ? startLine + 1 : startLine)
         return .record
     }

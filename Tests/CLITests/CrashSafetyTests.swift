@@ -103,4 +103,36 @@ struct CrashSafetyTests {
         #expect(stderr.split(separator: "\n").count == 1)
         #expect(try Self.contents(of: folder) == before)
     }
+
+    @Test("a read-only output folder is a clear error naming it and leaves the earlier outputs intact")
+    func readOnlyFolder() throws {
+        let folder = NSTemporaryDirectory() + "read-only-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer {
+            chmod(folder, 0o755)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let first = try CLI.run(["plan", "examples/festive-2026.yaml", "--out", folder])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Self.contents(of: folder)
+        #expect(chmod(folder, 0o555) == 0)
+        // Root writes into read-only folders, so the run is made as `nobody` (setpriv, util-linux).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments =
+            ["--reuid=nobody", "--regid=nogroup", "--clear-groups", CLI.executable, "plan", "examples/festive-2026.yaml", "--out", folder]
+        process.currentDirectoryURL = URL(fileURLWithPath: CLI.packageRoot)
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(stderr)")
+        #expect(
+            stderr
+                == "\(folder)/plan.json: error: cannot create a temporary file in \(folder). Hint: check that the directory exists and is writable\n"
+        )
+        #expect(try Self.contents(of: folder) == before)
+    }
 }

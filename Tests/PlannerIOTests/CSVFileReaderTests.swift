@@ -127,6 +127,24 @@ struct CSVFileReaderTests {
             records.last == .fields(line: 41, values: [Array("40".utf8), Array("row40".utf8)], raw: ArraySlice(Array("40,row40".utf8))))
     }
 
+    @Test("a line many chunks long is one reject (its first bytes up to the limit), and the next line keeps its number", arguments: [1, 2])
+    func lineLongerThanChunks(workers: Int) throws {
+        // 10,000 bytes on line 2 with 128-byte chunks (the limit is then 64): 80 chunks of one line.
+        let long = "1," + String(repeating: "x", count: 10_000)
+        let text = "id,name\n\(long)\n2,after\n3,\(String(repeating: "y", count: 300))"
+        let records = try Self.stream(Array(text.utf8), chunk: 128, workers: workers, maxRecord: 1 << 20)
+        #expect(records.count == 4)
+        #expect(
+            records[1] == .error(line: 2, reason: CSVRecordError.recordTooLong.message, raw: ArraySlice(Array(long.utf8.prefix(64)))))
+        #expect(records[2] == .fields(line: 3, values: [Array("2".utf8), Array("after".utf8)], raw: ArraySlice(Array("2,after".utf8))))
+        // The last line, too long and without a line end, is one reject too.
+        if case .error(let line, _, let raw) = records[3] {
+            #expect(line == 4 && raw.count == 64)
+        } else {
+            Issue.record("expected the last line rejected, got \(records[3])")
+        }
+    }
+
     @Test("an empty file has no header")
     func empty() throws {
         let path = try Self.temporaryFile([])
