@@ -17,6 +17,11 @@ public enum AllocationInput {
         let lo = try table.column("lo"), hi = try table.column("hi")
         let channel = table.header.firstIndex(of: "channel"), segment = table.header.firstIndex(of: "segment")
         let minSpend = table.header.firstIndex(of: "min_spend"), unitCost = table.header.firstIndex(of: "unit_cost")
+        guard !table.rows.isEmpty else {
+            throw Diagnostic(
+                path: path, line: 1, message: "the file has a header but no cells: there is nothing to allocate",
+                hint: "give one cell per row: id,a,s,lo,hi")
+        }
         var cells: [Cell] = []
         cells.reserveCapacity(table.rows.count)
         var seen = Set<String>()

@@ -43,6 +43,10 @@ struct AllocateCommandTests {
             ("id,a,s,lo,hi\nx,-1,2,0,5\n", "cells.csv:2: error: a:"),
             ("id,a,s,lo,hi\nx,1,2,6,5\n", "cells.csv:2: error: lo: lo (6.0) is above hi (5.0)"),
             ("id,a,s,lo,hi\nx,1,abc,0,5\n", "cells.csv:2: error: s: 'abc' is not a number"),
+            (
+                "id,a,s,lo,hi\n",
+                "cells.csv:1: error: the file has a header but no cells: there is nothing to allocate. Hint: give one cell per row: id,a,s,lo,hi"
+            ),
         ])
     func malformed(text: String, message: String) throws {
         let cells = try write(text)
