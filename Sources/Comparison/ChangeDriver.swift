@@ -112,7 +112,7 @@ public struct BridgeStep: Sendable, Equatable {
 /// The total budget bridge: the base plan's budget, each driver's contribution, the other plan's
 /// budget. `start + Σ steps == end` exactly (paise).
 public struct Bridge: Sendable, Equatable {
-    /// The base plan's brief budget (``PlanFile/budget``, not its allocated total), in paise.
+    /// The base plan's brief budget (``Plan/budget``, not its allocated total), in paise.
     public let start: Money
     /// One step per driver that moved any line or the unspent money, in ``ChangeDriver`` order;
     /// empty when no budget moved.
