@@ -95,6 +95,17 @@ final class Evaluator: Sendable {
         return try dates(festival, rule: festival.rule, year: year, observer: observer, depth: depth)
     }
 
+    /// The days a Hindu lunar rule's ``HinduLunarRule/alternativeKala`` gives in a year, with
+    /// that kala; `nil` for a rule without one.
+    func alternativeDates(
+        _ festival: Festival, rule: Rule, year: Int, observer: Observer
+    ) throws -> (kala: HinduLunarRule.Kala, dates: [CivilDate])? {
+        guard case .hinduLunar(var lunar) = rule, let kala = lunar.alternativeKala else { return nil }
+        lunar.kala = kala
+        lunar.alternativeKala = nil
+        return (kala, try dates(festival, rule: .hinduLunar(lunar), year: year, observer: observer))
+    }
+
     /// The principal days a rule gives for a festival in a Gregorian year.
     func dates(_ festival: Festival, rule: Rule, year: Int, observer: Observer, depth: Int = 0) throws -> [CivilDate] {
         switch rule {

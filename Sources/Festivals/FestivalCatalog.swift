@@ -263,15 +263,20 @@ public struct FestivalCatalog: Sendable {
                     gaps.append(gap)
                     continue
                 }
+                let alternative = try evaluator.alternativeDates(
+                    festival, rule: convention?.rule ?? festival.rule, year: year, observer: observer)
                 for (date, ruling) in days where date >= from && date <= to {
+                    // A day the alternative kala gives next to this one: the day is disputed.
+                    let disputed = ruling == nil ? alternative?.dates.first { abs(date.days(to: $0)) == 1 } : nil
                     result.append(
                         FestivalOccurrence(
                             festivalID: festival.id, name: festival.name, localNames: festival.names, date: date,
                             start: date.adding(days: festival.span.lowerBound), end: date.adding(days: festival.span.upperBound),
-                            uncertaintyDays: festival.uncertainty.days, regions: festival.regions.map(\.code),
+                            uncertaintyDays: max(festival.uncertainty.days, disputed == nil ? 0 : 1), regions: festival.regions.map(\.code),
                             languages: festival.languages,
                             rule: ruleText + (code == nil ? ", \(referenceCity)" : ", \(code!)")
-                                + (ruling == nil ? "" : " (overridden by ruling)"),
+                                + (ruling == nil ? "" : " (overridden by ruling)")
+                                + (disputed.map { "; at \(alternative!.kala.rawValue) \($0)" } ?? ""),
                             source: ruling ?? ruleSource))
                 }
             }

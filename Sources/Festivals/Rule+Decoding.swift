@@ -8,7 +8,7 @@ struct DecodedRule: Decodable {
 
     enum Key: String, CodingKey {
         case type, month, day, weekday, n, church, offset, calendar, leap, shift, region_shift, scheme, paksha, tithi,
-            kala, tie, none, rashi, month_start, nakshatra, skip_first_days, near_tithi, to, anchor, length, dates, valid,
+            kala, alt_kala, tie, none, rashi, month_start, nakshatra, skip_first_days, near_tithi, to, anchor, length, dates, valid,
             solar_month, bhadra
     }
 
@@ -93,6 +93,8 @@ struct DecodedRule: Decodable {
             if scheme == "purnimanta" && paksha == "krishna" { month = (month + 11) % 12 }
             let kala = try name(
                 .kala, Dictionary(uniqueKeysWithValues: HinduLunarRule.Kala.allCases.map { ($0.rawValue, $0) }), what: "kala")
+            let kalas = Dictionary(uniqueKeysWithValues: HinduLunarRule.Kala.allCases.map { ($0.rawValue, $0) })
+            let alternative = c.contains(.alt_kala) ? try name(.alt_kala, kalas, what: "kala") : nil
             let tie = try c.decodeIfPresent(String.self, forKey: .tie) ?? "most"
             guard let tieRule = HinduLunarRule.Tie(rawValue: tie) else { throw fail(.tie, "tie must be first, second or most") }
             let none = try c.decodeIfPresent(String.self, forKey: .none) ?? "start"
@@ -106,7 +108,8 @@ struct DecodedRule: Decodable {
             rule = .hinduLunar(
                 HinduLunarRule(
                     month: month, tithi: paksha == "shukla" ? n : n + 15, kala: kala, tie: tieRule, none: noneRule,
-                    avoidBhadra: bhadra == "avoid", holikaBhadra: bhadra == "holika", nakshatra: star, scheme: scheme))
+                    avoidBhadra: bhadra == "avoid", holikaBhadra: bhadra == "holika", nakshatra: star, alternativeKala: alternative,
+                    scheme: scheme))
         case "sankranti":
             rule = .sankranti(
                 rashi: try name(.rashi, rashis, what: "rashi"), monthStart: try name(.month_start, starts, what: "month start rule"),

@@ -72,6 +72,11 @@ public struct HinduLunarRule: Sendable, Hashable {
     /// kala window but not in the first day's (Drik Panchang 2019: dashami 12:38 7 Oct - 14:50 8 Oct, Shravana in the 8 October
     /// aparahna, Dussehra 8 October).
     public var nakshatra: Int? = nil
+    /// A kala that part of the country keeps instead (`sunrise`: the udaya tithi). In a year in
+    /// which it gives another day, the festival's day is disputed: the occurrence's uncertainty
+    /// covers that day too and its rule names it (Bhai Dooj 2023: 14 November by the aparahna,
+    /// 15 November by the udaya tithi; news reports of both days).
+    public var alternativeKala: Kala? = nil
     /// How the month was written (for the description).
     public var scheme: String
 
@@ -153,7 +158,7 @@ extension Rule {
             let paksha = r.tithi <= 15 ? "shukla" : "krishna"
             let n = r.tithi <= 15 ? r.tithi : r.tithi - 15
             return
-                "\(HinduCalendar.monthNames[r.month].titled) \(paksha) \(n) (amanta), tithi at \(r.kala.rawValue)\(r.avoidBhadra ? " outside Bhadra" : "")\(r.holikaBhadra ? " (Holika Bhadra rule)" : "")\(r.nakshatra.map { " or next day with \(HinduCalendar.nakshatraNames[$0 - 1])" } ?? "")"
+                "\(HinduCalendar.monthNames[r.month].titled) \(paksha) \(n) (amanta), tithi at \(r.kala.rawValue)\(r.avoidBhadra ? " outside Bhadra" : "")\(r.holikaBhadra ? " (Holika Bhadra rule)" : "")\(r.nakshatra.map { " or next day with \(HinduCalendar.nakshatraNames[$0 - 1])" } ?? "")\(r.alternativeKala.map { " (some keep it at \($0.rawValue))" } ?? "")"
         case .sankranti(let rashi, let start, let offset):
             return "\(HinduCalendar.rashiNames[rashi].titled) sankranti, \(start.rawValue) month start\(signed(offset))"
         case .solarNakshatra(let r):

@@ -57,6 +57,29 @@ struct CatalogTests {
         #expect(try !Data.india.occurrences(from: from, to: to, region: "IN-DL").contains { $0.festivalID == "durga_puja" })
     }
 
+    @Test(
+        "a disputed day: where the udaya tithi gives the next day, the occurrence is uncertain by a day and names it",
+        arguments: [
+            // Bhai Dooj 2022: Zee News (2022-10-25) citing Drik Panchang: 26 October; ETV Bharat the same day:
+            // 27 October in several places by the udaya tithi. 2023: ANM News: 15 November by the udaya
+            // tithi, 14 November in many places. 2024: 3 November everywhere (one day, no dispute).
+            ("bhai_dooj", "2022-10-26", "2022-10-27"), ("bhai_dooj", "2023-11-14", "2023-11-15"), ("bhai_dooj", "2024-11-03", nil),
+            // Ram Navami 2008: madhyahna on 13 April (Drik); python holidays and two unofficial lists: 14 April.
+            ("ram_navami", "2008-04-13", "2008-04-14"),
+        ] as [(String, String, String?)])
+    func disputed(festival: String, day: String, other: String?) throws {
+        let date = try #require(CivilDate(iso: day))
+        let (from, to) = Data.year(date.year)
+        let occurrence = try #require(try Data.india.days(from: from, to: to, ids: [festival]).occurrences.first)
+        #expect(occurrence.date == date)
+        #expect(occurrence.uncertaintyDays == (other == nil ? 0 : 1))
+        if let other {
+            #expect(occurrence.rule.hasSuffix("; at sunrise \(other)"), "\(occurrence.rule)")
+        } else {
+            #expect(!occurrence.rule.contains("; at sunrise"))
+        }
+    }
+
     @Test("occurrences are sorted by date then id, and spans surround the principal day")
     func sorted() throws {
         let (from, to) = Data.year(2025)
@@ -192,7 +215,7 @@ struct CatalogTests {
         arguments: [
             (
                 "    languages: [ml]\n", "    langauges: [ml]\n", "festival 'vishu': unknown field 'langauges' (did you mean 'languages'?)",
-                182
+                189
             ),
             ("  ayanamsha: lahiri", "  ayanamsha: raman", "ayanamsha 'raman' is not implemented: use lahiri", 10),
             ("  sunrise: upper_limb_refracted", "  sunrise: center", "sunrise 'center' is not implemented: use upper_limb_refracted", 11),
