@@ -97,6 +97,7 @@ let package = Package(
             dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO"],
             swiftSettings: strictSettings
         ),
+        .target(name: "Results", dependencies: ["PlannerCore", "Planner", "PlannerIO"], swiftSettings: strictSettings),
         .target(
             name: "Festivals",
             dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
@@ -130,6 +131,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
+        .testTarget(name: "ResultsTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "Results"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",

@@ -1,5 +1,20 @@
 /// Numbers parsed straight from ASCII bytes, without making a `String`.
 public enum ByteNumbers {
+    /// 1 for `1 true yes y t`, 0 for `0 false no n f` or empty (any case), -1 for anything else:
+    /// the yes/no flags of customer exports (opt-ins, conversions). Inlinable: the segment
+    /// reader calls it once a row per flag.
+    @inlinable
+    public static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Int8 {
+        guard bytes.count <= 5 else { return -1 }
+        var key: UInt64 = 0
+        for b in bytes { key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        switch key {
+        case 0x31, 0x79, 0x74, 0x79_6573, 0x7472_7565: return 1  // 1 y t yes true
+        case 0, 0x30, 0x6E, 0x66, 0x6E6F, 0x66_616C_7365: return 0  // (empty) 0 n f no false
+        default: return -1
+        }
+    }
+
     /// A non-negative or negative integer (`-12`, `+7`, `1,234`); `nil` for anything else or on
     /// overflow. Commas are taken as digit grouping (`1,23,456`).
     public static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {

@@ -34,6 +34,15 @@ public final class RejectsWriter {
         count += 1
     }
 
+    /// The rejects file beside `path`, the default of every reader: `out.csv` → `out.rejects.csv`,
+    /// `data/customers` → `data/customers.rejects.csv`.
+    public static func path(beside path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        var stem = String(path[slash...])
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
+        return String(path[..<slash]) + stem + ".rejects.csv"
+    }
+
     /// Makes the file visible at its path.
     public func commit() throws(Diagnostic) { try file.commit() }
 }

@@ -1,5 +1,6 @@
 import Locales
 import PlannerCore
+import PlannerIO
 
 /// One `segments` run, the way the command and any other front end asks for it: read a customer
 /// export into the segment cube (bad rows to a rejects file), refuse an export with no customers
@@ -21,7 +22,7 @@ public struct Segmentation: Sendable {
         public var mapping: ColumnMapping
         /// The day activity windows count back from.
         public var asOf: CivilDate
-        /// Where rejected rows go; `nil`: beside the export (``rejectsPath(beside:)``).
+        /// Where rejected rows go; `nil`: beside the export (`RejectsWriter.path(beside:)`).
         public var rejectsPath: String?
         /// The thresholds small segments are rolled up or dropped by.
         public var rollup: SubstantialityRollup
@@ -60,7 +61,7 @@ public struct Segmentation: Sendable {
         _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil, notice: (String) -> Void = { _ in }
     ) throws(Diagnostic) -> Segmentation {
         let reader = try SegmentReader(catalog: catalog, country: request.country, mapping: request.mapping, asOf: request.asOf)
-        let rejectsPath = request.rejectsPath ?? rejectsPath(beside: request.customers)
+        let rejectsPath = request.rejectsPath ?? RejectsWriter.path(beside: request.customers)
         let result = try reader.read(path: request.customers, rejectsPath: rejectsPath, progress: progress)
         notice(summary(of: result.report, rejectsPath: rejectsPath))
         for warning in result.report.warnings { notice("warning: \(warning)") }
@@ -76,14 +77,5 @@ public struct Segmentation: Sendable {
         "\(report.path): \(report.rowsRead) rows, \(report.accepted) accepted, \(report.rejectedTotal) rejected"
             + (report.rejectedTotal > 0 ? " (\(report.rejectSummary)) → \(rejectsPath)" : "")
             + "; \(report.imputedLanguages) languages imputed"
-    }
-
-    /// The rejects file beside `path`: `out.csv` → `out.rejects.csv`, `data/customers` →
-    /// `data/customers.rejects.csv`.
-    public static func rejectsPath(beside path: String) -> String {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        var stem = String(path[slash...])
-        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
-        return String(path[..<slash]) + stem + ".rejects.csv"
     }
 }

@@ -158,7 +158,7 @@ final class CubeAccumulator: CSVPartConsumer {
     @inline(__always)
     private func reach(_ record: CSVRecordView, _ optIn: Int, _ contact: Int) -> Int64 {
         guard optIn >= 0 else { return 0 }
-        let flag = ValueParsing.boolean(field(record, optIn))
+        let flag = ByteNumbers.boolean(field(record, optIn))
         if flag <= 0 { return Int64(flag) }
         if contact == ReadPlan.contactNotNeeded { return 3 }
         return contact >= 0 && !field(record, contact).isEmpty ? 3 : 1
@@ -311,18 +311,5 @@ enum ValueParsing {
         if i < bytes.count && bytes[i] != 0x54 && bytes[i] != 0x20 { return nil }
         let (day, month) = dayFirst ? (first, second) : (second, first)
         return CivilDate(year: year, month: month, day: day)?.dayNumber
-    }
-
-    /// 1 for `1 true yes y t`, 0 for `0 false no n f` or empty (any case), -1 for anything else.
-    @inline(__always)
-    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Int8 {
-        guard bytes.count <= 5 else { return -1 }
-        var key: UInt64 = 0
-        for b in bytes { key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-        switch key {
-        case 0x31, 0x79, 0x74, 0x79_6573, 0x7472_7565: return 1  // 1 y t yes true
-        case 0, 0x30, 0x6E, 0x66, 0x6E6F, 0x66_616C_7365: return 0  // (empty) 0 n f no false
-        default: return -1
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Locales
 import PlannerCore
+import PlannerIO
 import Segments
 import Testing
 
@@ -13,7 +14,7 @@ struct SegmentationTests {
             ("data/customers", "data/customers.rejects.csv"), ("/tmp/.hidden", "/tmp/.hidden.rejects.csv"),
         ])
     func rejectsBeside(path: String, expected: String) {
-        #expect(Segmentation.rejectsPath(beside: path) == expected)
+        #expect(RejectsWriter.path(beside: path) == expected)
     }
 
     /// Three Tamil Nadu rows and one of an unknown region (a reject): 4 rows, 3 accepted.

@@ -95,7 +95,7 @@ struct SegmentsCommand: ParsableCommand {
         }
         let request = Segmentation.Request(
             customers: customers, country: country.uppercased(), mapping: mapping, asOf: day,
-            rejectsPath: rejects ?? out.map(Segmentation.rejectsPath(beside:)),
+            rejectsPath: rejects ?? out.map(RejectsWriter.path(beside:)),
             rollup: SubstantialityRollup(
                 minCustomers: minCustomers, minSpend: minimumSpend,
                 maxShare: try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }),
