@@ -146,7 +146,7 @@ let package = Package(
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
         .target(
             name: "WorkbookTestSupport",
-            dependencies: ["PlannerCore", "PlannerIO"],
+            dependencies: ["PlannerCore", "PlannerIO", "Workbook"],
             path: "Tests/WorkbookTestSupport",
             swiftSettings: strictSettings
         ),

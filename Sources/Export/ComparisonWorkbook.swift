@@ -5,8 +5,8 @@ import PlannerIO
 import Workbook
 
 /// The comparison as a workbook for the review meeting, formatted by the plan workbook's rules
-/// (``PlanWorkbook/style(of:indian:)``: lakh/crore rupees for INR, percentages, frozen header,
-/// filters).
+/// (``TableSheet/style(of:currency:)``: lakh/crore rupees for INR, percentages, frozen header,
+/// filters, the print layout of ``PageSetup``).
 ///
 /// - **Changes**: the extended ``ComparisonTable``; each delta is a live formula (`=C2-B2`),
 ///   each delta % too (`=D2/B2`, empty when the base is zero), and the totals row holds live
@@ -19,14 +19,15 @@ import Workbook
 /// Every formula's cached value is the exact figure, so a reader that does not recalculate
 /// shows the same numbers.
 public enum ComparisonWorkbook {
-    /// The workbook of `comparison`, titled after the plans' names and dated 2000-01-01, so the
-    /// same plans give the same bytes; ``write(_:to:)`` saves it.
+    /// The comparison's workbook: Changes, Bridge and Reasons, amounts in the base plan's currency,
+    /// titled after the plans' names and dated 2000-01-01, so the same plans give the same bytes;
+    /// ``write(_:to:)`` saves it.
     public static func make(_ comparison: PlanComparison) -> Workbook {
         var workbook = Workbook(title: "Budget review: " + comparison.plans.map(\.name).joined(separator: " / "))
-        let indian = comparison.plans[0].currency == "INR"
-        workbook.addSheet(changes(comparison, indian: indian))
-        workbook.addSheet(bridge(comparison, indian: indian))
-        workbook.addSheet(reasons(comparison, indian: indian))
+        let currency = comparison.plans[0].currency
+        workbook.addSheet(changes(comparison, currency: currency))
+        workbook.addSheet(bridge(comparison, currency: currency))
+        workbook.addSheet(reasons(comparison, currency: currency))
         return workbook
     }
 
@@ -35,11 +36,19 @@ public enum ComparisonWorkbook {
         try make(comparison).write(to: path)
     }
 
-    static func changes(_ comparison: PlanComparison, indian: Bool) -> Sheet {
+    /// Writes the workbook as a PDF (LibreOffice headless: ``Workbook/pdfBytes(using:)``) to
+    /// `path` atomically.
+    public static func writePDF(
+        _ comparison: PlanComparison, to path: String, using converter: OfficeConverter = OfficeConverter()
+    ) throws(Diagnostic) {
+        try make(comparison).writePDF(to: path, using: converter)
+    }
+
+    static func changes(_ comparison: PlanComparison, currency: String) -> Sheet {
         let table = ComparisonTable(comparison, extended: true)
         let columns = table.columns
         func letter(_ column: ComparisonTable.Column) -> String { Sheet.columnName(columns.firstIndex(of: column)!) }
-        let money: NumberStyle = indian ? .inrLakh : .decimal2
+        let money = TableSheet.moneyStyle(currency: currency)
         var sheet = Sheet(name: "Changes")
         sheet.rows = table.rows.enumerated().map { r, values in
             let row = comparison.rows[r]
@@ -52,7 +61,7 @@ public enum ComparisonWorkbook {
                     guard let share = row.deltaShare(p) else { return .empty }
                     return .formula("\(letter(.delta(plan: p)))\(n)/\(letter(.budget(plan: 0)))\(n)", cached: share, .percent)
                 default:
-                    return TableSheet.cell(value, indian: indian)
+                    return TableSheet.cell(value, currency: currency)
                 }
             }
         }
@@ -86,10 +95,10 @@ public enum ComparisonWorkbook {
         return sheet
     }
 
-    static func bridge(_ comparison: PlanComparison, indian: Bool) -> Sheet {
-        let money: NumberStyle = indian ? .inrLakh : .decimal2
+    static func bridge(_ comparison: PlanComparison, currency: String) -> Sheet {
+        let money = TableSheet.moneyStyle(currency: currency)
         var sheet = Sheet(name: "Bridge")
-        sheet.columns = [Column("plan"), Column("step"), Column("lines"), Column("amount"), Column("what changed", width: 80)]
+        sheet.columns = [Column("plan"), Column("step"), Column("lines"), Column("amount"), Column("what changed")]
         sheet.autoFilter = false
         for review in comparison.reviews {
             let label = comparison.labels[review.plan]
@@ -116,12 +125,12 @@ public enum ComparisonWorkbook {
         return sheet
     }
 
-    static func reasons(_ comparison: PlanComparison, indian: Bool) -> Sheet {
-        let money: NumberStyle = indian ? .inrLakh : .decimal2
+    static func reasons(_ comparison: PlanComparison, currency: String) -> Sheet {
+        let money = TableSheet.moneyStyle(currency: currency)
         var sheet = Sheet(name: "Reasons")
         sheet.columns = [
             Column("plan"), Column("line"), Column("status"), Column("base_budget"), Column("other_budget"), Column("delta"),
-            Column("driver"), Column("reason", width: 80),
+            Column("driver"), Column("reason"),
         ]
         for review in comparison.reviews {
             for change in review.lines {

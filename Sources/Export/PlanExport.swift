@@ -5,14 +5,27 @@ import Workbook
 
 /// The formats a plan can be written in.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, xlsx, csv, md
+    /// `plan.json`, the plan itself (what `compare` reads back).
+    case json
+    /// `plan.xlsx`, one sheet per table with live totals.
+    case xlsx
+    /// One CSV file per table.
+    case csv
+    /// `report.md` with SVG charts.
+    case md
+    /// `plan.pdf`, the workbook's sheets printed by LibreOffice (which must be installed).
+    case pdf
 }
 
 /// Writes a plan's exports into a directory, each file atomically (temp file + rename), so a
 /// reader never sees a half-written file and a failed run leaves earlier files whole.
 public enum PlanExport {
-    /// Writes the chosen formats and returns the paths written, in order.
-    public static func write(_ plan: Plan, to directory: String, formats: [ExportFormat]) throws -> [String] {
+    /// Writes the chosen formats and returns the paths written, in order. When `pdf` is asked
+    /// for and LibreOffice is missing, fails before writing anything (``check(formats:using:)``).
+    public static func write(
+        _ plan: Plan, to directory: String, formats: [ExportFormat], using converter: OfficeConverter = OfficeConverter()
+    ) throws -> [String] {
+        try check(formats: formats, using: converter)
         try Directory.create(directory)
         var written: [String] = []
         func put(_ name: String, _ text: String) throws(Diagnostic) {
@@ -34,8 +47,18 @@ public enum PlanExport {
                 let report = try PlanReport(plan)
                 for chart in report.charts { try put(chart.name, chart.svg) }
                 try put("report.md", report.markdown)
+            case .pdf:
+                let path = "\(directory)/plan.pdf"
+                try PlanWorkbook.writePDF(plan, to: path, using: converter)
+                written.append(path)
             }
         }
         return written
+    }
+
+    /// Whether this machine can write `formats`: the PDF needs LibreOffice
+    /// (``ConversionError/notInstalled`` otherwise), so a run can fail before it does any work.
+    public static func check(formats: [ExportFormat], using converter: OfficeConverter = OfficeConverter()) throws(ConversionError) {
+        if formats.contains(.pdf) { _ = try converter.requireInstalled() }
     }
 }

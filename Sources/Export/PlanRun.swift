@@ -20,8 +20,11 @@ public enum PlanRun {
     }
 
     /// Makes the plan `request` asks for and writes it to `directory` in `formats`; rejected rows
-    /// go to `rejectsPath`. The request's own `rejectsPath` is replaced by the scratch file.
+    /// go to `rejectsPath`. The request's own `rejectsPath` is replaced by the scratch file. A
+    /// format this machine cannot write (a PDF without LibreOffice) fails the run before the plan
+    /// is made.
     public static func run(_ request: PlanRequest, to directory: String, formats: [ExportFormat], rejectsPath: String) throws -> Outcome {
+        try PlanExport.check(formats: formats)
         let scratch = "\(FileBytes.temporaryDirectory)/campaign-planner-rejects-\(getpid()).csv"
         defer { unlink(scratch) }
         var request = request

@@ -1,6 +1,6 @@
 /// How a number is shown. Each style is one Excel number format code, chosen so that Excel and
 /// LibreOffice render it the same way whatever the reader's locale settings.
-public enum NumberStyle: Sendable, Hashable, CaseIterable {
+public enum NumberStyle: Sendable, Hashable {
     /// As typed (Excel's "General").
     case general
     /// Whole number with western thousands grouping: `12,345`.
@@ -19,6 +19,10 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
     case inrLakh
     /// Rupees with lakh / crore grouping, rounded to the rupee: `₹1,23,45,679`.
     case inrLakhWhole
+    /// An amount in a currency other than the rupee: its ISO 4217 code first, western grouping
+    /// and two decimals, so `.money(currency: "MYR")` shows `MYR 1,234.50` (the code, as the
+    /// plan's report names the currency, rather than a symbol some currencies share).
+    case money(currency: String)
 
     /// The Excel format code for zero and positive numbers. The Indian styles use two
     /// conditions (Excel allows no more), one for a crore and above, one for a lakh and above.
@@ -33,7 +37,15 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
         case .indianInteger: ###"[>=10000000]##\,##\,##\,##0;[>=100000]##\,##\,##0;#,##0"###
         case .inrLakh: ###"[>=10000000]"₹"##\,##\,##\,##0.00;[>=100000]"₹"##\,##\,##0.00;"₹"#,##0.00"###
         case .inrLakhWhole: ###"[>=10000000]"₹"##\,##\,##\,##0;[>=100000]"₹"##\,##\,##0;"₹"#,##0"###
+        case .money(let currency):
+            Self.currencyCode(currency).isEmpty ? "#,##0.00" : "\"" + Self.currencyCode(currency) + " \"#,##0.00"
         }
+    }
+
+    /// The letters and digits of a currency code, upper-cased, so it can sit in a quoted
+    /// format-code literal: `myr` → `MYR`.
+    static func currencyCode(_ currency: String) -> String {
+        String(currency.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }).uppercased()
     }
 
     /// The format code for negative numbers in the Indian styles (`nil` for the others, whose
@@ -69,8 +81,8 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
         guard value.isFinite, abs(value) < 1e15 else { return String(value).count }
         let whole = String(Int64(abs(value).rounded(.down)))
         let digits = max(1, whole.count)
-        let western: Set<NumberStyle> = [.integer, .decimal2, .decimal4, .decimal6]
-        let separators = max(0, digits - 1) / (western.contains(self) ? 3 : 2)
+        let indian: Set<NumberStyle> = [.indianInteger, .inrLakh, .inrLakhWhole]
+        let separators = max(0, digits - 1) / (indian.contains(self) ? 2 : 3)
         let sign = value < 0 ? 1 : 0
         switch self {
         case .general: return String(value).count
@@ -81,6 +93,9 @@ public enum NumberStyle: Sendable, Hashable, CaseIterable {
         case .percent: return String(Int64(abs(value * 100))).count + 3 + sign
         case .inrLakh: return digits + separators + sign + 4
         case .inrLakhWhole: return digits + separators + sign + 1
+        case .money(let currency):
+            let code = Self.currencyCode(currency)
+            return digits + separators + sign + 3 + (code.isEmpty ? 0 : code.count + 1)
         }
     }
 }

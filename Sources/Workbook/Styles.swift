@@ -1,52 +1,101 @@
-/// The workbook's fixed style table (`xl/styles.xml`) and the index of each cell style in it.
+/// How one cell looks: one `xf` record of `xl/styles.xml`.
+struct CellFormat: Hashable {
+    /// What the cell holds, which decides its number format.
+    enum Content: Hashable {
+        /// Text or a number shown as typed (General).
+        case general
+        /// The header row: bold on a tinted fill with a rule below.
+        case header
+        /// A date, shown `yyyy-mm-dd`.
+        case date
+        /// Text with Excel's quote prefix: text starting with `=`, `+`, `-` or `@` that also
+        /// stays text when a user edits the cell.
+        case quotedText
+        /// A number in a style; `negative` picks the Indian styles' negative format (see
+        /// ``NumberStyle/negativeFormatCode``).
+        case number(NumberStyle, negative: Bool)
+    }
+
+    var content: Content
+    /// Bold (the totals row).
+    var bold = false
+    /// Long text wrapped inside its column instead of running over the next ones.
+    var wrap = false
+    /// At the left edge of the cell, also for numbers and dates (see ``Column/leftAligned``).
+    var left = false
+
+    static let plain = CellFormat(content: .general)
+    static let header = CellFormat(content: .header, wrap: true)
+    static let date = CellFormat(content: .date)
+    static let quotedText = CellFormat(content: .quotedText)
+}
+
+/// The workbook's style table (`xl/styles.xml`): the cell formats its sheets use, each once, in
+/// order of first use after four fixed ones (plain 0, header 1, date 2, quoted text 3), and custom
+/// number formats numbered from 164 in the same order, so the same sheets give the same file.
 ///
-/// The table is the same for every workbook, whatever styles its cells use, so the file is
-/// deterministic and the indexes are constants.
-enum Styles {
-    /// Cell style indexes (`s` attribute), in `cellXfs` order.
-    static let plain = 0
-    static let header = 1
-    static let date = 2
-    /// Text with Excel's quote prefix: text starting with `=`, `+`, `-` or `@` that also stays
-    /// text when a user edits the cell.
-    static let quotedText = 3
-    private static let firstNumber = 4
+/// Every cell is aligned to the top (in the Normal style too, which LibreOffice gives the cells
+/// that name no style), so a label stays level with a value that wraps to several lines.
+struct StyleTable {
+    private(set) var formats: [CellFormat] = [.plain, .header, .date, .quotedText]
+    private var indexes: [CellFormat: Int] = [.plain: 0, .header: 1, .date: 2, .quotedText: 3]
 
-    /// The style of a number in `style`, bold in the totals row; `negative` picks the Indian
-    /// styles' negative format (see `NumberStyle.negativeFormatCode`).
-    static func number(_ style: NumberStyle, bold: Bool = false, negative: Bool = false) -> Int {
-        firstNumber + 4 * NumberStyle.allCases.firstIndex(of: style)! + (negative ? 2 : 0) + (bold ? 1 : 0)
+    /// The `s` attribute of a cell in `format`, adding the format on first use.
+    mutating func index(_ format: CellFormat) -> Int {
+        if let index = indexes[format] { return index }
+        formats.append(format)
+        indexes[format] = formats.count - 1
+        return formats.count - 1
     }
 
-    /// The custom format codes, in id order from 164: positive codes, negative codes, the date.
-    private static let customCodes: [String] =
-        NumberStyle.allCases.filter { $0.builtinID == nil }.map(\.formatCode)
-        + NumberStyle.allCases.compactMap(\.negativeFormatCode) + [#"yyyy\-mm\-dd"#]
-
-    /// The number format id: built-in where Excel has one, 164 and up for custom codes.
-    static func numberFormatID(_ style: NumberStyle, negative: Bool = false) -> Int {
-        if negative, let code = style.negativeFormatCode { return 164 + customCodes.firstIndex(of: code)! }
-        if let id = style.builtinID { return id }
-        return 164 + customCodes.firstIndex(of: style.formatCode)!
+    /// The `s` attribute of a number in `style`; `negative` picks the Indian styles' negative
+    /// format, `bold` is for the totals row.
+    mutating func number(_ style: NumberStyle, bold: Bool = false, negative: Bool = false, left: Bool = false) -> Int {
+        index(CellFormat(content: .number(style, negative: negative && style.negativeFormatCode != nil), bold: bold, left: left))
     }
 
-    static let dateFormatID = 164 + customCodes.count - 1
-
-    static let xml: String = {
-        let numFmts = customCodes.enumerated().map { #"<numFmt numFmtId="\#(164 + $0)" formatCode="\#(XMLText.escape($1))"/>"# }
-        var xfs = [
-            #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
-            #"<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>"#,
-            #"<xf numFmtId="\#(dateFormatID)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
-            #"<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/>"#,
-        ]
-        for style in NumberStyle.allCases {
-            for (negative, font) in [(false, 0), (false, 1), (true, 0), (true, 1)] {
-                xfs.append(
-                    #"<xf numFmtId="\#(numberFormatID(style, negative: negative))" fontId="\#(font)" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"\#(font == 1 ? #" applyFont="1""# : "")/>"#
-                )
+    /// The built-in number format id of a content, or its custom format code.
+    private static func numberFormat(_ content: CellFormat.Content) -> (id: Int?, code: String?) {
+        switch content {
+        case .general, .header: (0, nil)
+        case .date: (nil, #"yyyy\-mm\-dd"#)
+        case .quotedText: (49, nil)
+        case .number(let style, let negative):
+            if negative, let code = style.negativeFormatCode {
+                (nil, code)
+            } else if let id = style.builtinID {
+                (id, nil)
+            } else {
+                (nil, style.formatCode)
             }
         }
+    }
+
+    var xml: String {
+        var codes: [String] = []
+        var xfs: [String] = []
+        for format in formats {
+            var (id, code) = Self.numberFormat(format.content)
+            if let code {
+                if let known = codes.firstIndex(of: code) {
+                    id = 164 + known
+                } else {
+                    codes.append(code)
+                    id = 164 + codes.count - 1
+                }
+            }
+            let header = format.content == .header
+            let quoted = format.content == .quotedText
+            var attributes =
+                #"numFmtId="\#(id ?? 0)" fontId="\#(header || format.bold ? 1 : 0)" fillId="\#(header ? 2 : 0)" borderId="\#(header ? 1 : 0)" xfId="0""#
+            if id != 0 { attributes += #" applyNumberFormat="1""# }
+            if header || format.bold { attributes += #" applyFont="1""# }
+            if header { attributes += #" applyFill="1" applyBorder="1""# }
+            if quoted { attributes += #" quotePrefix="1""# }
+            let alignment = (format.left ? #" horizontal="left""# : "") + #" vertical="top""# + (format.wrap ? #" wrapText="1""# : "")
+            xfs.append(#"<xf \#(attributes) applyAlignment="1"><alignment\#(alignment)/></xf>"#)
+        }
+        let numFmts = codes.enumerated().map { #"<numFmt numFmtId="\#(164 + $0)" formatCode="\#(XMLText.escape($1))"/>"# }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -57,10 +106,11 @@ enum Styles {
             <fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>\
             <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
             <border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>\
-            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1">\
+            <alignment vertical="top"/></xf></cellStyleXfs>\
             <cellXfs count="\(xfs.count)">\(xfs.joined())</cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>
             """
-    }()
+    }
 }

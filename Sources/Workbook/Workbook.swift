@@ -19,7 +19,7 @@ import PlannerIO
 public struct Workbook: Sendable, Equatable {
     /// The sheets, in tab order.
     public private(set) var sheets: [Sheet] = []
-    /// The document title (docProps/core.xml).
+    /// The document title (docProps/core.xml), also on the left of every printed page's footer.
     public var title: String
     /// The creation date in the document properties. Fixed (not today's date) so that the same
     /// inputs give the same bytes; a planner may pass its `--today` date.
@@ -43,9 +43,11 @@ public struct Workbook: Sendable, Equatable {
             guard seen.insert(sheet.name.lowercased()).inserted else { throw .duplicateSheetName(sheet.name) }
         }
         var strings = SharedStrings()
+        var styles = StyleTable()
         var sheetParts: [(path: String, xml: String)] = []
         for (i, sheet) in sheets.enumerated() {
-            sheetParts.append(("xl/worksheets/sheet\(i + 1).xml", try SheetXML(sheet: sheet, position: i).xml(strings: &strings)))
+            let xml = try SheetXML(sheet: sheet, position: i, footer: title).xml(strings: &strings, styles: &styles)
+            sheetParts.append(("xl/worksheets/sheet\(i + 1).xml", xml))
         }
         return [
             ("[Content_Types].xml", contentTypes),
@@ -54,7 +56,7 @@ public struct Workbook: Sendable, Equatable {
             ("docProps/core.xml", coreProperties),
             ("xl/workbook.xml", workbookXML),
             ("xl/_rels/workbook.xml.rels", workbookRelationships),
-            ("xl/styles.xml", Styles.xml),
+            ("xl/styles.xml", styles.xml),
         ] + sheetParts + [("xl/sharedStrings.xml", strings.xml)]
     }
 
@@ -103,13 +105,19 @@ public struct Workbook: Sendable, Equatable {
             out += #"<sheet name="\#(XMLText.escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
         out += "</sheets>"
+        // Defined names: each filtered sheet's hidden filter range, then each sheet's print titles
+        // (row 1 on every printed page), both scoped to their sheet by its position.
         let filters = sheets.enumerated().compactMap { i, sheet -> String? in
             guard sheet.autoFilter, let range = SheetXML(sheet: sheet, position: i).filterRange else { return nil }
             let absolute = range.split(separator: ":").map { absoluteReference(String($0)) }.joined(separator: ":")
             return
                 #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(i)" hidden="1">\#(XMLText.escape(sheet.quotedName))!\#(absolute)</definedName>"#
         }
-        if !filters.isEmpty { out += "<definedNames>\(filters.joined())</definedNames>" }
+        let titles = sheets.enumerated().compactMap { i, sheet -> String? in
+            guard sheet.page.repeatHeaderRow, !sheet.columns.isEmpty else { return nil }
+            return #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">\#(XMLText.escape(sheet.quotedName))!$1:$1</definedName>"#
+        }
+        if !filters.isEmpty || !titles.isEmpty { out += "<definedNames>\((filters + titles).joined())</definedNames>" }
         return out + #"<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>"#
     }
 

@@ -18,10 +18,12 @@ enum CLI {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String = packageRoot) throws -> Result {
+    /// Runs the binary with `arguments`; `environment` replaces variables of this process's environment.
+    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

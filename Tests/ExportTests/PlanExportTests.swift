@@ -4,6 +4,7 @@ import Planner
 import PlannerCore
 import PlannerIO
 import Testing
+import Workbook
 import WorkbookTestSupport
 
 @Suite("Plan exports agree with each other")
@@ -73,5 +74,37 @@ struct PlanExportTests {
         #expect(segments[2][2] == "தமிழ்நாடு")
         let summary = try #require(sheets["Summary"])
         #expect(summary.first { $0.first == "Period start" }?[1] == "2026-10-01")
+    }
+
+    @Test("the workbook prints well: landscape, a page wide, header on every page, the plan's name in the footer; Summary on one page")
+    func printLayout() {
+        let workbook = PlanWorkbook.make(plan)
+        #expect(workbook.title == plan.name)
+        #expect(workbook.sheets.map(\.name) == ["Summary", "Assumptions", "Segments", "Allocation", "Calendar", "Messages", "Excluded"])
+        for sheet in workbook.sheets {
+            #expect(sheet.page.orientation == .landscape && sheet.page.pagesWide == 1 && sheet.page.repeatHeaderRow && sheet.freezeHeader)
+            // The summary, a list of facts, fits one page; the tables run as many pages down as they need.
+            #expect(sheet.page.pagesTall == (sheet.name == "Summary" ? 1 : 0))
+            #expect(sheet.autoFilter == (sheet.name != "Summary"))
+        }
+        // The summary's values sit at the left, beside their labels.
+        #expect(workbook.sheets[0].columns.map(\.leftAligned) == [false, true])
+    }
+
+    @Test("amounts in the plan's currency: lakh/crore rupees for INR, the currency's code otherwise; counts grouped to match")
+    func currencyStyles() {
+        #expect(TableSheet.style(of: .money(Money(major: 1)), currency: "INR") == .inrLakh)
+        #expect(TableSheet.style(of: .money(Money(major: 1)), currency: "MYR") == .money(currency: "MYR"))
+        #expect(TableSheet.style(of: .count(1), currency: "INR") == .indianInteger)
+        #expect(TableSheet.style(of: .count(1), currency: "MYR") == .integer)
+    }
+
+    @Test("a PDF asked for without LibreOffice: the typed error, and nothing written")
+    func pdfWithoutLibreOffice() {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)").path
+        #expect(throws: ConversionError.notInstalled) {
+            try PlanExport.write(plan, to: directory, formats: [.json, .pdf], using: OfficeConverter(searchPath: "/nonexistent"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory))
     }
 }

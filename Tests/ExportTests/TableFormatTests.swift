@@ -85,7 +85,7 @@ struct TableFormatTests {
     @Test("workbook sheet: opened in LibreOffice, numbers are numbers and the SUM totals are recomputed")
     func sheet() throws {
         var workbook = Workbook(title: "Budget")
-        workbook.addSheet(TableSheet.make(Self.table, indian: true))
+        workbook.addSheet(TableSheet.make(Self.table, currency: "INR"))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("table-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: path) }
         try workbook.write(to: path.path)

@@ -124,7 +124,7 @@ struct ArchiveTests {
         #expect(abs(try #require(Double(totalsRow[3])) - 1) < 1e-15)
     }
 
-    @Test("frozen header, filter over header and data rows, and a defined name for the filter")
+    @Test("frozen header, filter over header and data rows, defined names for the filters and the print titles")
     func viewAndFilter() throws {
         let sheet = parse(try part("xl/worksheets/sheet1.xml")).collector.elements
         let pane = try #require(sheet.first { $0.name == "pane" })
@@ -132,13 +132,23 @@ struct ArchiveTests {
         #expect(sheet.first { $0.name == "autoFilter" }?.attributes["ref"] == "A1:H7")
         let workbook = parse(try part("xl/workbook.xml")).collector
         #expect(
-            workbook.texts.filter { $0.name == "definedName" }.map(\.text) == ["'Budget lines'!$A$1:$H$7", "'Recalc ''now'' ok'!$A$1:$B$2"])
+            workbook.texts.filter { $0.name == "definedName" }.map(\.text) == [
+                "'Budget lines'!$A$1:$H$7", "'Recalc ''now'' ok'!$A$1:$B$2",
+                "'Budget lines'!$1:$1", "'Formats'!$1:$1", "'Recalc ''now'' ok'!$1:$1",
+            ])
+        // Each name is scoped to its sheet by position; the filter ranges are hidden, as Excel writes them.
+        let names = workbook.elements.filter { $0.name == "definedName" }.map(\.attributes)
+        #expect(
+            names.map { $0["name"] ?? "" } == ["_xlnm._FilterDatabase", "_xlnm._FilterDatabase"]
+                + Array(repeating: "_xlnm.Print_Titles", count: 3))
+        #expect(names.map { $0["localSheetId"] ?? "" } == ["0", "2", "0", "1", "2"])
+        #expect(names.map { $0["hidden"] } == ["1", "1", nil, nil, nil])
         #expect(workbook.elements.filter { $0.name == "sheet" }.map { $0.attributes["name"] ?? "" } == LibreOfficeTests.names)
         let formats = parse(try part("xl/worksheets/sheet2.xml")).collector.elements
         #expect(!formats.contains { $0.name == "pane" || $0.name == "autoFilter" })
     }
 
-    @Test("column widths follow the longest entry in grapheme clusters, from 8 to 60")
+    @Test("column widths follow the longest entry in grapheme clusters, at least 8")
     func widths() throws {
         let cols = parse(try part("xl/worksheets/sheet1.xml")).collector.elements.filter { $0.name == "col" }
         let widths = cols.map { Double($0.attributes["width"] ?? "") ?? 0 }

@@ -56,16 +56,18 @@ enum Fixture {
         (.inrLakh, 0), (.inrLakh, -1234.5), (.inrLakhWhole, 12_345_678.5), (.indianInteger, 123_456_789),
         (.integer, 1_234_567), (.decimal2, 1234.5), (.percent, 0.125), (.general, 0.1),
         (.inrLakh, -12_345_678.5), (.inrLakh, -123_456.5), (.inrLakhWhole, -250_000.4), (.indianInteger, -123_456_789),
-        (.decimal4, 0.0125), (.decimal6, 1234.5678901),
+        (.decimal4, 0.0125), (.decimal6, 1234.5678901), (.money(currency: "MYR"), 1234.5), (.money(currency: "MYR"), -1_234_567.891),
     ]
 
     /// How each of `formats` must look. Indian grouping (a lakh is 1,00,000 and a crore
     /// 1,00,00,000): the last three digits, then groups of two; above 99 crore the crore part
     /// keeps its digits together (`123,45,67,890`), as the format code's leftmost `##` does.
+    /// Another currency: its code, western grouping, two decimals, the minus sign first.
     static let formatsShown = [
         "₹1,23,45,678.50", "₹1,23,456.50", "₹99,999.99", "₹123,45,67,890.00", "₹0.00", "-₹1,234.50",
         "₹1,23,45,679", "12,34,56,789", "1,234,567", "1,234.50", "12.5%", "0.1",
-        "-₹1,23,45,678.50", "-₹1,23,456.50", "-₹2,50,000", "-12,34,56,789", "0.0125", "1,234.567890",
+        "-₹1,23,45,678.50", "-₹1,23,456.50", "-₹2,50,000", "-12,34,56,789", "0.0125", "1,234.567890", "MYR 1,234.50",
+        "-MYR 1,234,567.89",
     ]
 
     static func formatsSheet() -> Sheet {

@@ -17,17 +17,19 @@ struct CompareCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json, xlsx, md
+        case table, csv, json, xlsx, md, pdf
     }
 
     @Argument(help: "The base plan.json, then one or more plans to compare with it.") var plans: [String]
     @Option(help: "Group lines by: segment, region, language, festival, channel or line.") var by: ComparisonKey = .segment
-    @Option(help: "Output format: table, csv, json, xlsx (needs --out) or md.") var format: Format = .table
+    @Option(help: "Output format: table, csv, json, xlsx or pdf (both need --out; pdf needs LibreOffice) or md.") var format: Format =
+        .table
     @Option(help: "Write to this file instead of standard output (md: charts beside it).") var out: String?
 
     func validate() throws {
         guard plans.count >= 2 else { throw ValidationError("give a base plan and at least one other plan to compare") }
         if format == .xlsx, out == nil { throw ValidationError("--format xlsx needs --out FILE.xlsx") }
+        if format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
     }
 
     func run() throws {
@@ -39,6 +41,9 @@ struct CompareCommand: ParsableCommand {
         case .json: text = ComparisonJSON.render(comparison)
         case .xlsx:
             try ComparisonWorkbook.write(comparison, to: out!)
+            return
+        case .pdf:
+            try ComparisonWorkbook.writePDF(comparison, to: out!)
             return
         case .md:
             let report = try ComparisonReport(comparison, embedCharts: out == nil)

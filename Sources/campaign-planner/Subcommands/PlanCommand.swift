@@ -10,7 +10,8 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Make a campaign plan from a brief: segments, festival flights, budget split, forecasts and messages.",
         discussion: """
-            Writes plan.json, plan.xlsx, one CSV per table and report.md (with SVG charts) into --out, each file atomically.
+            Writes plan.json, plan.xlsx, one CSV per table and report.md (with SVG charts) into --out, each file atomically;
+            --format pdf adds plan.pdf, the workbook printed by LibreOffice (libreoffice-calc-nogui must be installed).
             The brief's format is documented in the README; examples/ has a full one.
             """
     )
@@ -18,7 +19,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The campaign brief (YAML).") var brief: String
     @Option(help: "A customers CSV to use instead of the brief's.") var customers: String?
     @Option(help: "Output folder.") var out = "plan-output"
-    @Option(help: "Formats to write, comma-separated: json,xlsx,csv,md.") var format = "json,xlsx,csv,md"
+    @Option(help: "Formats to write, comma-separated: json,xlsx,csv,md,pdf (pdf needs LibreOffice).") var format = "json,xlsx,csv,md"
     @Option(help: "The day the plan is made for (YYYY-MM-DD); default: the brief's first day.") var today: String?
     @Option(help: "Where rejected customer rows go (default: OUT/rejects.csv).") var rejects: String?
     @Option(name: .customLong("max-reject-rate"), help: "Fail when more than this share of rows is rejected.") var maxRejectRate = 0.01
@@ -27,7 +28,7 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if let today, CivilDate(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, got '\(today)'") }
         for name in formats where ExportFormat(rawValue: name) == nil {
-            throw ValidationError("unknown format '\(name)' in --format: use json, xlsx, csv, md")
+            throw ValidationError("unknown format '\(name)' in --format: use json, xlsx, csv, md, pdf")
         }
         guard (0...1).contains(maxRejectRate) else { throw ValidationError("--max-reject-rate must be a share between 0 and 1") }
     }
