@@ -11,6 +11,7 @@ public enum PDFText {
         case notInstalled
         case failed(String)
 
+        /// What went wrong and how to fix it, for the test's failure message.
         public var description: String {
             switch self {
             case .notInstalled:
