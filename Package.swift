@@ -87,7 +87,9 @@ let package = Package(
         ),
         .target(
             name: "Export",
-            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Workbook"],
+            dependencies: [
+                "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Results", "Workbook",
+            ],
             swiftSettings: strictSettings
         ),
         // Budget review: reads plan.json files back and compares them, with reasons and a bridge
@@ -108,7 +110,7 @@ let package = Package(
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Results", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -131,11 +133,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
-        .testTarget(name: "ResultsTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "Results"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ResultsTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "Results", "PlanTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",
-            dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],
+            dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit", "PlanTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -143,6 +147,8 @@ let package = Package(
             dependencies: ["PlannerCore", "PlannerIO", "Export", "Planner", "Workbook", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
+        // Hand-made plan documents for the tests of plan readers (not shipped).
+        .target(name: "PlanTestSupport", dependencies: ["PlannerCore"], path: "Tests/PlanTestSupport", swiftSettings: strictSettings),
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
         .target(
             name: "WorkbookTestSupport",

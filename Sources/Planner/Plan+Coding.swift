@@ -152,17 +152,22 @@ extension PlanTotals {
     }
 }
 
-/// A low / base / high range written with a fixed number of decimals.
-struct FixedRange: Encodable {
-    let range: Range3
-    let places: Int
+/// A low / base / high range written with a fixed number of decimals (a forecast in plan.json
+/// and in the documents that quote it, such as results.json).
+public struct FixedRange: Encodable, Sendable {
+    /// The range before rounding.
+    public let range: Range3
+    /// Decimals written for each end and the base.
+    public let places: Int
 
-    init(_ range: Range3, places: Int) {
+    /// `range` to be written with `places` decimals.
+    public init(_ range: Range3, places: Int) {
         self.range = range
         self.places = places
     }
 
-    func encode(to encoder: any Encoder) throws {
+    /// Writes `{low, base, high}`.
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Range3.CodingKeys.self)
         try c.encode(FixedDecimal(range.low, places: places), forKey: .low)
         try c.encode(FixedDecimal(range.base, places: places), forKey: .base)

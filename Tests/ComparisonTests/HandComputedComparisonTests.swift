@@ -1,6 +1,7 @@
 import Comparison
 import Export
 import Foundation
+import PlanTestSupport
 import Planner
 import PlannerCore
 import Testing
@@ -16,28 +17,26 @@ import Testing
 /// allocated ₹185.50, unspent ₹414.50.
 @Suite("Comparing two hand-made plans: deltas, shares, drivers and the bridge worked out by hand")
 struct HandComputedComparisonTests {
-    struct LineSpec {
-        let segment: String, festival: String, channel: String
-        let budget: Double, conversions: Double, revenue: Double, marginal: Double
-    }
-
     static let base = plan(
         name: "base", budget: 500,
         segments: ["IN-WB/bn", "IN-DL/hi", "IN-DL/bn"],
         lines: [
-            LineSpec(
+            PlanDocumentFixture.Line(
                 segment: "IN-DL/bn", festival: "durga_puja", channel: "whatsapp", budget: 40, conversions: 0.5, revenue: 60, marginal: 1.2),
-            LineSpec(segment: "IN-DL/hi", festival: "diwali", channel: "email", budget: 50.25, conversions: 1, revenue: 80, marginal: 1.1),
-            LineSpec(segment: "IN-WB/bn", festival: "durga_puja", channel: "sms", budget: 100, conversions: 2, revenue: 300, marginal: 1.5),
+            PlanDocumentFixture.Line(
+                segment: "IN-DL/hi", festival: "diwali", channel: "email", budget: 50.25, conversions: 1, revenue: 80, marginal: 1.1),
+            PlanDocumentFixture.Line(
+                segment: "IN-WB/bn", festival: "durga_puja", channel: "sms", budget: 100, conversions: 2, revenue: 300, marginal: 1.5),
         ])
     static let other = plan(
         name: "other", budget: 600,
         segments: ["IN-WB/bn", "IN-DL/bn", "IN-KA/kn"],
         lines: [
-            LineSpec(
+            PlanDocumentFixture.Line(
                 segment: "IN-DL/bn", festival: "durga_puja", channel: "whatsapp", budget: 40, conversions: 0.5, revenue: 60, marginal: 1.2),
-            LineSpec(segment: "IN-KA/kn", festival: "diwali", channel: "push", budget: 25, conversions: 0.25, revenue: 30, marginal: 1.05),
-            LineSpec(
+            PlanDocumentFixture.Line(
+                segment: "IN-KA/kn", festival: "diwali", channel: "push", budget: 25, conversions: 0.25, revenue: 30, marginal: 1.05),
+            PlanDocumentFixture.Line(
                 segment: "IN-WB/bn", festival: "durga_puja", channel: "sms", budget: 120.50, conversions: 2.2, revenue: 330, marginal: 1.4),
         ])
 
@@ -88,52 +87,9 @@ struct HandComputedComparisonTests {
             ])
     }
 
-    /// A plan document with the given segments (100 customers each) and lines, read through
-    /// ``PlanFile/parse(_:path:base:)`` as `compare` reads it.
-    static func plan(name: String, budget: Double, segments: [String], lines: [LineSpec]) -> PlanFile {
-        let allocated = lines.map { Money(major: $0.budget) }.reduce(Money.zero, +)
-        let range = { (x: Double) in ["low": x, "base": x, "high": x] }
-        let document: [String: Any] = [
-            "schema_version": 1, "name": name, "country": "IN", "currency": "INR",
-            "period": ["start": "2026-10-01", "end": "2026-11-15"], "as_of": "2026-10-01", "budget": budget,
-            "assumptions": [["key": "budget", "value": Money(major: budget).description, "source": "brief"]],
-            "input": ["file": "customers.csv", "rows_read": 300, "accepted": 300, "rejects": [String: Int]()],
-            "warnings": [String](),
-            "segments": segments.map { id in
-                [
-                    "id": id, "region": String(id.prefix { $0 != "/" }), "region_name": id, "language": String(id.split(separator: "/")[1]),
-                    "customers": 100, "reachable": ["email": 50, "push": 20, "sms": 80, "whatsapp": 70], "spend": 10_000,
-                    "orders": 300, "active_90d": 40, "imputed_language": 0, "status": "kept", "festivals": ["diwali", "durga_puja"],
-                ] as [String: Any]
-            },
-            "excluded": [Any](),
-            "lines": lines.enumerated().map { i, l in
-                [
-                    "id": "L000\(i + 1)", "segment": l.segment, "region": String(l.segment.prefix { $0 != "/" }),
-                    "language": String(l.segment.split(separator: "/")[1]), "festival": l.festival, "festival_name": l.festival,
-                    "festival_date": "2026-11-08", "channel": l.channel, "template": "festive-offer",
-                    "flight": [
-                        "start": "2026-11-01", "end": "2026-11-08", "send_days": 8, "send_from": "09:00", "send_until": "21:00",
-                        "time_zone": "Asia/Kolkata",
-                    ],
-                    "budget": l.budget, "cost_per_message": 0.12, "status": "interior", "audience": 100, "reachable": 80, "holdout": 4,
-                    "messages": Int(l.budget / 0.12), "reached": 50.0, "responses": range(l.conversions),
-                    "conversions": range(l.conversions),
-                    "revenue": range(l.revenue), "roi": (l.revenue - l.budget) / l.budget, "cost_per_conversion": l.budget / l.conversions,
-                    "marginal_return": l.marginal,
-                ] as [String: Any]
-            },
-            "messages": [Any](),
-            "certificate": [
-                "method": "wholeMessageRounding", "objective": 0, "dual_bound": 0, "gap": 0, "relative_gap": 0, "max_violation": 0,
-                "lambda": 1, "binding": [String](),
-            ],
-            "totals": [
-                "budget": budget, "allocated": allocated.major, "unspent": (Money(major: budget) - allocated).major,
-                "unspent_reasons": [String](), "messages": 0, "conversions": range(0), "revenue": range(0), "roi": NSNull(),
-            ],
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
-        return try! PlanFile.parse(Array(data), path: "\(name)/plan.json")
+    /// A hand-made plan document read back as `compare` reads it.
+    static func plan(name: String, budget: Double, segments: [String], lines: [PlanDocumentFixture.Line]) -> PlanFile {
+        try! PlanFile.parse(
+            PlanDocumentFixture.json(name: name, budget: budget, segments: segments, lines: lines), path: "\(name)/plan.json")
     }
 }

@@ -1,0 +1,58 @@
+import Planner
+import PlannerCore
+import PlannerIO
+import Results
+
+/// A campaign's results as tables (one per grouping) and the files `results` writes.
+public enum ResultsTables {
+    /// The lift of each group in `lifts`, first column `key` (`channel`, `line`, ...).
+    public static func table(_ lifts: [GroupLift], key: String, title: String, name: String) -> Table {
+        let columns: [Table.Column] = [
+            Table.Column(key), Table.Column("treated_customers", .count), Table.Column("holdout_customers", .count),
+            Table.Column("treated_conversion_rate", .percent), Table.Column("holdout_conversion_rate", .percent),
+            Table.Column("incremental_conversion_rate", .percent), Table.Column("low", .percent), Table.Column("high", .percent),
+            Table.Column("incremental_conversions", .decimal(places: 2)), Table.Column("incremental_revenue", .money),
+            Table.Column("spend", .money), Table.Column("incremental_roi", .percent),
+            Table.Column("forecast_conversions", .decimal(places: 2)),
+        ]
+        let rows: [[Table.Value]] = lifts.map { lift in
+            let rate = lift.incrementalConversionRate
+            return [
+                .text(lift.key), .count(lift.treatedCustomers), .count(lift.holdoutCustomers), .percent(lift.treatedConversionRate),
+                .percent(lift.holdoutConversionRate), .percent(rate.estimate), .percent(rate.low), .percent(rate.high),
+                .decimal(lift.incrementalConversions.estimate, places: 2), .money(Money(major: lift.incrementalRevenue.estimate)),
+                .money(lift.spend), .percent(lift.incrementalROI), .decimal(lift.forecastConversions.base, places: 2),
+            ]
+        }
+        return Table(
+            title: title, name: name, columns: columns, rows: rows,
+            notes: [
+                "Incremental conversion rate: treated minus held-out customers who would have been messaged; 95 % Newcombe interval (low, high), empty with fewer than 30 customers on a side or 5 conversions."
+            ])
+    }
+
+    /// The tables `results` writes: overall, by channel, festival, segment and line.
+    public static func tables(_ results: CampaignResults) -> [Table] {
+        [
+            table([results.overall], key: "group", title: "Overall", name: "results-overall"),
+            table(results.byChannel, key: "channel", title: "By channel", name: "results-by-channel"),
+            table(results.byFestival, key: "festival", title: "By festival", name: "results-by-festival"),
+            table(results.bySegment, key: "segment", title: "By segment", name: "results-by-segment"),
+            table(results.byLine, key: "line", title: "By line", name: "results-by-line"),
+        ]
+    }
+
+    /// Writes `results.json` and one CSV per table into `directory` (each atomically) and returns
+    /// the paths written.
+    public static func write(_ results: CampaignResults, to directory: String) throws(Diagnostic) -> [String] {
+        try Directory.create(directory)
+        var written = ["\(directory)/results.json"]
+        try AtomicFile.write(results.canonicalJSON, to: written[0])
+        for table in tables(results) {
+            let path = "\(directory)/\(table.name).csv"
+            try AtomicFile.write(TableCSV.render(table), to: path)
+            written.append(path)
+        }
+        return written
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import PlanTestSupport
+import Planner
+import PlannerCore
+import Results
+import Testing
+
+/// A hand-made campaign: plan, audience and outcomes written out, the results worked out by hand.
+///
+/// L0001 (IN-WB/bn durga_puja sms): customers T1-T100 messaged at ₹0.12, H1-H100 held out with
+/// ghost sends; T1-T40 and H1-H20 converted for ₹500 each. L0002 (IN-DL/hi diwali email): E1-E10
+/// messaged at ₹0.02, G1-G10 held out; E1, E2 and G1 converted for ₹100. X1 is held out with no
+/// ghost send (it counts in no group).
+@Suite("Results against the holdout: a campaign worked out by hand")
+struct CampaignResultsTests {
+    static let lines = [
+        PlanDocumentFixture.Line(
+            segment: "IN-WB/bn", festival: "durga_puja", channel: "sms", budget: 12, conversions: 15, revenue: 7500, marginal: 1.2),
+        PlanDocumentFixture.Line(
+            segment: "IN-DL/hi", festival: "diwali", channel: "email", budget: 0.2, conversions: 0.5, revenue: 50, marginal: 1.1),
+    ]
+
+    /// Writes the campaign into a new folder and returns it.
+    static func campaign(outcomes: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "results-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: "\(folder)/audience", withIntermediateDirectories: true)
+        try Data(PlanDocumentFixture.json(name: "Hand", budget: 20, segments: ["IN-DL/hi", "IN-WB/bn"], lines: lines))
+            .write(to: URL(fileURLWithPath: "\(folder)/plan.json"))
+        var sends =
+            "line,customer_id,segment,festival,channel,language,template,send_date,send_time,time_zone,contact,message,sms_segments,cost\n"
+        for i in 1...100 {
+            sends += "L0001,T\(i),IN-WB/bn,durga_puja,sms,bn,festive-offer,2026-11-02,10:00,Asia/Kolkata,+919800000000,hi,1,0.12\n"
+        }
+        for i in 1...10 { sends += "L0002,E\(i),IN-DL/hi,diwali,email,hi,festive-offer,2026-11-02,10:00,Asia/Kolkata,a@x.in,hi,1,0.02\n" }
+        var holdout = "customer_id,segment,line\n"
+        for i in 1...100 { holdout += "H\(i),IN-WB/bn,L0001\n" }
+        for i in 1...10 { holdout += "G\(i),IN-DL/hi,L0002\n" }
+        holdout += "X1,IN-WB/bn,\n"
+        try sends.write(toFile: "\(folder)/audience/sends.csv", atomically: true, encoding: .utf8)
+        try holdout.write(toFile: "\(folder)/audience/holdout.csv", atomically: true, encoding: .utf8)
+        try outcomes.write(toFile: "\(folder)/outcomes.csv", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static var outcomes: String {
+        var text = "customer_id,converted,revenue\n"
+        for i in 1...40 { text += "T\(i),1,500\n" }
+        for i in 1...20 { text += "H\(i),1,500.00\n" }
+        text += "E1,yes,100\nE2,1,100\nG1,true,100\nX1,1,100\n"
+        // Five bad rows: unknown customer, a second row for T1, negative revenue, a bad flag, no id.
+        text += "NOPE,1,10\nT1,1,500\nT41,1,-5\nT42,maybe,1\n,1,1\n"
+        return text
+    }
+
+    @Test("per line and channel: customers, lift with Newcombe's and Welch's intervals, spend and ROI; a small line has no interval")
+    func handWorked() throws {
+        let folder = try Self.campaign(outcomes: Self.outcomes)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let results = try CampaignResults.measure(
+            .init(plan: "\(folder)/plan.json", audience: "\(folder)/audience", outcomes: "\(folder)/outcomes.csv"))
+        let sms = try #require(results.byLine.first)
+        #expect(sms.key == "L0001" && sms.treatedCustomers == 100 && sms.holdoutCustomers == 100)
+        #expect(sms.treatedConverters == 40 && sms.holdoutConverters == 20)
+        // 0.4 − 0.2, Newcombe [0.073119, 0.318505] (IntervalTests).
+        #expect(abs(sms.incrementalConversionRate.estimate - 0.2) < 1e-12)
+        #expect(abs(sms.incrementalConversionRate.low! - 0.073119) < 1e-5 && abs(sms.incrementalConversionRate.high! - 0.318505) < 1e-5)
+        #expect(abs(sms.incrementalConversions.estimate - 20) < 1e-9)
+        // Revenue per customer 200 − 100; variances (40·500² − 100·200²)/99 and (20·500² − 100·100²)/99,
+        // se √(606.0606 + 404.0404) = 31.78209: 100 ± 62.2917.
+        #expect(abs(sms.incrementalRevenuePerCustomer.estimate - 100) < 1e-9)
+        #expect(
+            abs(sms.incrementalRevenuePerCustomer.low! - 37.7083) < 1e-3 && abs(sms.incrementalRevenuePerCustomer.high! - 162.2917) < 1e-3)
+        #expect(sms.spend == Money(minor: 1_200))
+        #expect(abs(sms.incrementalROI! - (10_000 - 12) / 12) < 1e-9)
+        #expect(sms.forecastConversions.base == 15)
+        // L0002: 10 against 10 is too little for an interval; the estimate 0.2 − 0.1 is still given.
+        let email = results.byLine[1]
+        #expect(email.tooLittleData && abs(email.incrementalConversionRate.estimate - 0.1) < 1e-12)
+        #expect(email.incrementalConversionRate.high == nil)
+        #expect(results.byChannel.map(\.key) == ["sms", "email"])
+        // Overall: 42 of 110 messaged against 21 of 110 who would have been (X1 has no ghost send).
+        #expect(results.overall.treatedCustomers == 110 && results.overall.holdoutCustomers == 110)
+        #expect(abs(results.overall.incrementalConversionRate.estimate - 21.0 / 110) < 1e-12)
+        #expect(results.input.rowsRead == 69 && results.input.accepted == 64)
+        #expect(
+            results.input.rejected == [
+                "unknown_customer": 1, "duplicate": 1, "negative_revenue": 1, "bad_converted": 1, "empty_customer_id": 1,
+            ])
+        let rejects = try String(contentsOfFile: "\(folder)/outcomes.rejects.csv", encoding: .utf8)
+        #expect(
+            rejects == """
+                line,reason,raw
+                66,unknown_customer,"NOPE,1,10"
+                67,duplicate,"T1,1,500"
+                68,negative_revenue,"T41,1,-5"
+                69,bad_converted,"T42,maybe,1"
+                70,empty_customer_id,",1,1"
+
+                """)
+        let json = results.canonicalJSON
+        #expect(
+            json.contains(
+                #""incremental_conversion_rate": {"# + "\n" + #"        "estimate": 0.200000,"# + "\n" + #"        "low": 0.073119,"#))
+        #expect(json.contains(#""low": 0.073119,"#) && json.contains(#""channel": "sms","#))
+    }
+
+    @Test("dated outcomes count for a line only inside its flight plus the attribution days; outside the campaign they are rejected")
+    func dated() throws {
+        // Flights run 2026-11-01 to 11-08, so L0001 counts 11-01 to 11-15; the campaign (period to
+        // 2026-11-15) accepts outcomes to 11-22.
+        let text =
+            "customer_id,date,revenue\nT1,2026-11-03,500\nT2,2026-10-15,500\nT3,2026-12-31,500\nT1,2026-11-03,500\nH1,2026-11-20,500\n"
+        let folder = try Self.campaign(outcomes: text)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let results = try CampaignResults.measure(
+            .init(plan: "\(folder)/plan.json", audience: "\(folder)/audience", outcomes: "\(folder)/outcomes.csv"))
+        #expect(results.input.dated)
+        #expect(results.input.rejected == ["outside_campaign": 1, "duplicate": 1])
+        let sms = results.byLine[0]
+        // T1 counts (revenue alone marks a conversion); T2's is before the flight, H1's after its window.
+        #expect(sms.treatedConverters == 1 && sms.holdoutConverters == 0)
+    }
+
+    @Test("audience files that cannot be measured are errors naming the file, line and field")
+    func badAudience() throws {
+        let folder = try Self.campaign(outcomes: Self.outcomes)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let holdout = "\(folder)/audience/holdout.csv"
+        try "customer_id,segment,line\nT1,IN-WB/bn,L0001\n".write(toFile: holdout, atomically: true, encoding: .utf8)
+        let both = try #require(throws: Diagnostic.self) {
+            try CampaignResults.measure(
+                .init(plan: "\(folder)/plan.json", audience: "\(folder)/audience", outcomes: "\(folder)/outcomes.csv"))
+        }
+        #expect(both.path == holdout && both.line == 2 && both.field == "customer_id")
+        #expect(both.message == "a held-out customer is also in sends.csv for line L0001: the holdout is no control group")
+        try "customer_id,segment,line\nH1,IN-WB/bn,L0099\n".write(toFile: holdout, atomically: true, encoding: .utf8)
+        let unknown = try #require(throws: Diagnostic.self) {
+            try CampaignResults.measure(
+                .init(plan: "\(folder)/plan.json", audience: "\(folder)/audience", outcomes: "\(folder)/outcomes.csv"))
+        }
+        #expect(unknown.line == 2 && unknown.field == "line" && unknown.message == "line 'L0099' is not in the plan")
+    }
+}
