@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["PlannerCore", "Locales", "campaign-planner", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -48,11 +48,26 @@ public enum ResultsTables {
         try Directory.create(directory)
         var written = ["\(directory)/results.json"]
         try AtomicFile.write(results.canonicalJSON, to: written[0])
+        let calibration = "\(directory)/calibration.yaml"
+        try AtomicFile.write(calibrationText(results.calibration), to: calibration)
+        written.append(calibration)
         for table in tables(results) {
             let path = "\(directory)/\(table.name).csv"
             try AtomicFile.write(TableCSV.render(table), to: path)
             written.append(path)
         }
         return written
+    }
+
+    /// `calibration.yaml`: a comment saying what it is and how to use it, then the rates (JSON,
+    /// which YAML reads as it is; keys sorted, so the same results give the same bytes).
+    public static func calibrationText(_ calibration: Calibration) -> String {
+        let body = (try? CanonicalJSON.text(of: calibration)) ?? "{}\n"
+        return """
+            # Response rates learned by `campaign-planner results` (\(calibration.source)).
+            # Name this file in the next brief (calibration: results-output/calibration.yaml): the plan uses these rates
+            # where they exist (a segment's shrunk toward its channel's) and the brief's elsewhere.
+
+            """ + body
     }
 }

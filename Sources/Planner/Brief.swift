@@ -37,6 +37,9 @@ public struct Brief: Decodable, Sendable {
     /// Festival ids in priority order: when a customer's segment has overlapping festival windows,
     /// the earlier festival here is the primary one. Unlisted festivals follow by date.
     public let priority: [String]
+    /// A calibration file from `campaign-planner results` (relative to the brief): learned
+    /// response rates replace the brief's where it has them. `nil`: the brief's rates only.
+    public let calibration: String?
 
     /// The campaign's days, `start` to `end` inclusive; the loader rejects periods ending before they start or over 366 days.
     public struct Period: Codable, Sendable, Equatable {
@@ -109,13 +112,20 @@ public struct Brief: Decodable, Sendable {
     }
 
     /// Low, base and high response (conversion) rates per message delivered.
-    public struct Rates: Decodable, Sendable, Equatable {
+    public struct Rates: Codable, Sendable, Equatable {
         /// The pessimistic rate, a share of customers reached (0.01 is 1 %).
         public let low: Double
         /// The expected rate the plan is optimised for, a share of customers reached.
         public let base: Double
         /// The optimistic rate, a share of customers reached.
         public let high: Double
+
+        /// Rates `low ≤ base ≤ high`; not validated here.
+        public init(low: Double, base: Double, high: Double) {
+            self.low = low
+            self.base = base
+            self.high = high
+        }
     }
 
     /// The daily hours a channel may send in, local time of the region; `start` must be before `end`.
@@ -213,7 +223,7 @@ public struct Brief: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case name, country, period, currency, budget, customers, channels, segmentation, festivals, templates, arguments
-        case holdout, priority, frequencyCap = "frequency_cap", minMarginalReturn = "min_marginal_return"
+        case holdout, priority, frequencyCap = "frequency_cap", minMarginalReturn = "min_marginal_return", calibration
     }
 
     /// Decodes a brief, filling defaults (country `IN`, holdout 0.05, cap 3 in 14 days); `BriefLoader` validates it.
@@ -242,6 +252,7 @@ public struct Brief: Decodable, Sendable {
         arguments = try c.decodeIfPresent([String: String].self, forKey: .arguments) ?? [:]
         holdout = try c.decodeIfPresent(Double.self, forKey: .holdout) ?? 0.05
         priority = try c.decodeIfPresent([String].self, forKey: .priority) ?? []
+        calibration = try c.decodeIfPresent(String.self, forKey: .calibration)
     }
 }
 

@@ -21,7 +21,7 @@ extension PlanContext {
                 // r(b) = A·p·v·(1 − e^(−b/(A·c))): A treated customers, p the base response × conversion
                 // rate, v the value per conversion, c the cost of one message (see LineForecast).
                 let treated = Double(c.reachable - Int((Double(c.reachable) * holdout).rounded(.down)))
-                let p = c.assumptions.responseRate.base * c.assumptions.conversionRate
+                let p = c.responseRate.base * c.assumptions.conversionRate
                 return Cell(
                     id: c.id, segment: c.segment.id, channel: c.channel.rawValue,
                     curve: .saturation(a: treated * p * c.valuePerConversion, s: max(treated * c.costPerMessage, 1e-9)),
@@ -72,8 +72,7 @@ extension PlanContext {
                 audience: cell.segment.row.cell.customers, reachable: cell.reachable, holdoutShare: holdout, cost: budget,
                 costPerMessage: cell.costPerMessage,
                 responseRate: Range3(
-                    low: cell.assumptions.responseRate.low, base: cell.assumptions.responseRate.base,
-                    high: cell.assumptions.responseRate.high),
+                    low: cell.responseRate.low, base: cell.responseRate.base, high: cell.responseRate.high),
                 conversionRate: cell.assumptions.conversionRate, valuePerConversion: cell.valuePerConversion)
             lines.append(
                 PlanLine(
@@ -178,9 +177,7 @@ extension PlanContext {
                 Assumption(
                     key: "\(name).cost_per_message", value: DecimalText.fixed(c.costPerMessage, places: 4),
                     source: name == "sms" ? "brief (per SMS segment)" : "brief"),
-                Assumption(
-                    key: "\(name).response_rate", value: "\(c.responseRate.low) / \(c.responseRate.base) / \(c.responseRate.high)",
-                    source: "brief"),
+                responseRateAssumption(name, brief: c.responseRate),
                 Assumption(
                     key: "\(name).conversion_rate", value: DecimalText.fixed(c.conversionRate, places: 4), source: "brief or default 1"),
                 Assumption(key: "\(name).value_per_conversion", value: DecimalText.fixed(c.valuePerConversion, places: 2), source: "brief"),
@@ -190,9 +187,29 @@ extension PlanContext {
             ]
             if let cap = c.cap { list.append(Assumption(key: "\(name).cap", value: DecimalText.fixed(cap, places: 2), source: "brief")) }
         }
+        if let (file, rates) = calibration {
+            for segment in rates.segments.keys.sorted() {
+                for channel in rates.segments[segment]!.keys.sorted() where brief.channels[channel] != nil {
+                    list.append(
+                        Assumption(
+                            key: "calibration.\(segment).\(channel).response_rate", value: "\(rates.segments[segment]![channel]!)",
+                            source: "calibration \(file) (\(rates.source); shrunk toward the channel)"))
+                }
+            }
+        }
         for key in brief.arguments.keys.sorted() {
             list.append(Assumption(key: "argument.\(key)", value: brief.arguments[key]!, source: "brief"))
         }
         return list
+    }
+
+    /// A channel's response rates as planned: the calibration's when it has the channel, else the brief's.
+    func responseRateAssumption(_ name: String, brief rates: Brief.Rates) -> Assumption {
+        if let (file, calibration) = calibration, let learned = calibration.channels[name] {
+            return Assumption(
+                key: "\(name).response_rate", value: "\(learned.low) / \(learned.base) / \(learned.high)",
+                source: "calibration \(file) (\(calibration.source); the brief's \(rates.low) / \(rates.base) / \(rates.high))")
+        }
+        return Assumption(key: "\(name).response_rate", value: "\(rates.low) / \(rates.base) / \(rates.high)", source: "brief")
     }
 }

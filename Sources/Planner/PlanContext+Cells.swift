@@ -73,7 +73,10 @@ extension PlanContext {
                             id: "\(segment.id)|\(occurrence.festivalID)|\(channel.rawValue)", segment: segment, occurrence: occurrence,
                             channel: channel, template: template, message: message, costPerMessage: costPerMessage, flight: flight,
                             reachable: segment.row.cell.reachable[channel], messagesPerCustomer: perCustomer,
-                            valuePerConversion: assumptions.valuePerConversion * valueIndex, assumptions: assumptions))
+                            valuePerConversion: assumptions.valuePerConversion * valueIndex, assumptions: assumptions,
+                            responseRate: calibration?.rates.rates(
+                                segment: segment.id, channel: channel.rawValue, brief: assumptions.responseRate)
+                                ?? assumptions.responseRate))
                 }
             }
         }

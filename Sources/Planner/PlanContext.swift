@@ -31,6 +31,8 @@ struct CandidateCell {
     let messagesPerCustomer: Double
     let valuePerConversion: Double
     let assumptions: Brief.ChannelAssumptions
+    /// The response rates the cell plans with: the brief's, or learned ones from its calibration.
+    let responseRate: Brief.Rates
 }
 
 /// Everything a plan run loaded, and the steps of ``PlanBuilder``.
@@ -44,6 +46,8 @@ struct PlanContext {
     let templates: TemplateCatalog
     let currency: String
     let customersPath: String
+    /// The brief's calibration file, read (`nil` without one), and its path as the brief named it.
+    let calibration: (file: String, rates: Calibration)?
     var excluded: [Exclusion] = []
     var assumptions: [Assumption] = []
     var readReport: SegmentReadReport?
@@ -72,6 +76,9 @@ struct PlanContext {
         let briefDirectory = request.briefPath.lastIndex(of: "/").map { String(request.briefPath[..<$0]) } ?? "."
         customersPath =
             request.customers ?? (brief.customers.file.hasPrefix("/") ? brief.customers.file : "\(briefDirectory)/\(brief.customers.file)")
+        calibration = try brief.calibration.map { file throws(Diagnostic) in
+            (file, try DataFile.decode(Calibration.self, path: file.hasPrefix("/") ? file : "\(briefDirectory)/\(file)", strict: true))
+        }
         try checkReferences()
     }
 

@@ -80,6 +80,8 @@ public struct CampaignResults: Sendable {
     public let lines: [String: PlanLine]
     /// The outcomes file's counts.
     public let input: Input
+    /// Learned response rates for the next plan (``CalibrationEstimate``), written as `calibration.yaml`.
+    public let calibration: Calibration
 
     /// Measures `request`.
     /// - Throws: a ``Diagnostic`` naming the file, line and field: an unreadable plan, a missing
@@ -99,16 +101,23 @@ public struct CampaignResults: Sendable {
             for (i, line) in plan.lines.enumerated() { groups[key(line), default: []].append(i) }
             return order(Array(groups.keys)).map { measure.lift(key: $0, lines: groups[$0]!) }
         }
+        let byChannel = grouped(\.channel) { keys in channels.filter(keys.contains) + keys.filter { !channels.contains($0) }.sorted() }
+        var segmentChannels: [String: GroupLift] = [:]
+        for lift in grouped({ "\($0.segment) \($0.channel)" }, order: { $0.sorted() }) { segmentChannels[lift.key] = lift }
+        let conversionRates = Dictionary(
+            uniqueKeysWithValues: channels.compactMap { c in plan.assumption("\(c).conversion_rate").flatMap(Double.init).map { (c, $0) } })
         return CampaignResults(
             name: plan.name, currency: plan.currency, attributionDays: request.attributionDays,
             overall: measure.lift(key: "overall", lines: Array(plan.lines.indices)),
-            byChannel: grouped(\.channel) { keys in channels.filter(keys.contains) + keys.filter { !channels.contains($0) }.sorted() },
+            byChannel: byChannel,
             byFestival: grouped(\.festival) { $0.sorted() }, bySegment: grouped(\.segment) { $0.sorted() },
             byLine: plan.lines.indices.map { measure.lift(key: plan.lines[$0].id, lines: [$0]) },
             lines: Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.id, $0) }),
             input: Input(
                 file: request.outcomes, rowsRead: outcomes.rows, accepted: outcomes.accepted, rejected: outcomes.rejected,
-                rejectsPath: rejectsPath, dated: outcomes.dated))
+                rejectsPath: rejectsPath, dated: outcomes.dated),
+            calibration: CalibrationEstimate.make(
+                source: "results of \(plan.name)", channels: byChannel, segmentChannels: segmentChannels, conversionRates: conversionRates))
     }
 }
 
