@@ -1,0 +1,75 @@
+import Planner
+import PlannerCore
+import PlannerIO
+
+/// Outcomes made from a known truth, for checking `results`: every customer of an audience
+/// (messaged or held out) converts anyway with `baseRate`; a messaged customer converts with
+/// an extra `lift[channel]` for each channel that messaged it (independently:
+/// `1 − (1 − base) · Π (1 − lift)`); a conversion is worth `orderValue`. Held-out customers get
+/// the base rate only, so a channel's true incremental conversion rate, for customers messaged on
+/// that channel alone, is `(1 − base) · lift`.
+///
+/// The same plan, audience, rates and seed give the same file (`customer_id,converted,revenue`,
+/// customers in the order first seen in sends.csv, then holdout.csv).
+public struct SyntheticOutcomes: Sendable {
+    /// The chance a customer converts without any message.
+    public var baseRate: Double
+    /// Channel → the extra chance of converting a message on it adds.
+    public var lift: [String: Double]
+    /// Revenue of one conversion, in currency units.
+    public var orderValue: Money
+    /// The random stream's seed.
+    public var seed: UInt64
+
+    /// Outcomes with these true rates.
+    public init(baseRate: Double, lift: [String: Double], orderValue: Money, seed: UInt64) {
+        self.baseRate = baseRate
+        self.lift = lift
+        self.orderValue = orderValue
+        self.seed = seed
+    }
+
+    /// The outcomes CSV for the audience in `directory` of the plan at `plan`.
+    /// - Throws: the plan's and the audience files' diagnostics.
+    public func csv(plan path: String, audience directory: String) throws(Diagnostic) -> String {
+        let plan = try Plan.load(path)
+        let audience = try AudienceMembership.read(directory: directory, plan: plan)
+        var channels: [Int32: Set<String>] = [:]
+        for (l, customers) in audience.treated.enumerated() {
+            for c in customers { channels[c, default: []].insert(plan.lines[l].channel) }
+        }
+        var ids = [String](repeating: "", count: audience.customers.count)
+        for (id, n) in audience.customers { ids[Int(n)] = id }
+        var random = SplitMix64(seed: seed)
+        var text = "customer_id,converted,revenue\n"
+        for (n, id) in ids.enumerated() {
+            var stay = 1 - baseRate
+            for channel in (channels[Int32(n)] ?? []).sorted() { stay *= 1 - (lift[channel] ?? 0) }
+            let converted = random.unit() < 1 - stay
+            text += "\(CSVWriter.escape(id)),\(converted ? 1 : 0),\(converted ? orderValue : .zero)\n"
+        }
+        return text
+    }
+}
+
+/// SplitMix64 (Steele, Lea and Flood 2014), seeded through one step of itself so that nearby
+/// seeds give unrelated streams.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+        state = next()
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform number in [0, 1) from the top 53 bits.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
