@@ -2,6 +2,7 @@ import Planner
 import PlannerCore
 import PlannerIO
 import Results
+import Workbook
 
 /// A campaign's results as tables (one per grouping) and the files `results` writes.
 public enum ResultsTables {
@@ -42,8 +43,8 @@ public enum ResultsTables {
         ]
     }
 
-    /// Writes `results.json` and one CSV per table into `directory` (each atomically) and returns
-    /// the paths written.
+    /// Writes `results.json`, `calibration.yaml`, one CSV per table, the charts, `results.md` and
+    /// `results.xlsx` into `directory` (each atomically) and returns the paths written.
     public static func write(_ results: CampaignResults, to directory: String) throws(Diagnostic) -> [String] {
         try Directory.create(directory)
         var written = ["\(directory)/results.json"]
@@ -51,12 +52,18 @@ public enum ResultsTables {
         let calibration = "\(directory)/calibration.yaml"
         try AtomicFile.write(calibrationText(results.calibration), to: calibration)
         written.append(calibration)
-        for table in tables(results) {
+        for table in tables(results) + [ResultsReport.forecast(results), ResultsReport.calibration(results)] {
             let path = "\(directory)/\(table.name).csv"
             try AtomicFile.write(TableCSV.render(table), to: path)
             written.append(path)
         }
-        return written
+        for (name, svg) in ResultsReport.charts(results) {
+            try AtomicFile.write(svg, to: "\(directory)/\(name)")
+            written.append("\(directory)/\(name)")
+        }
+        try AtomicFile.write(ResultsReport.markdown(results), to: "\(directory)/results.md")
+        try ResultsReport.workbook(results).write(to: "\(directory)/results.xlsx")
+        return written + ["\(directory)/results.md", "\(directory)/results.xlsx"]
     }
 
     /// `calibration.yaml`: a comment saying what it is and how to use it, then the rates (JSON,

@@ -1,6 +1,7 @@
 import Foundation
 import PlanTestSupport
 import Testing
+import WorkbookTestSupport
 
 @Suite("campaign-planner results")
 struct ResultsCommandTests {
@@ -22,9 +23,21 @@ struct ResultsCommandTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/results").sorted()
         #expect(
             files == [
-                "calibration.yaml", "results-by-channel.csv", "results-by-festival.csv", "results-by-line.csv", "results-by-segment.csv",
-                "results-overall.csv", "results.json",
+                "calibration.yaml", "lift-by-channel.svg", "lift-by-festival.svg", "results-by-channel.csv", "results-by-festival.csv",
+                "results-by-line.csv", "results-by-segment.csv", "results-calibration.csv", "results-forecast.csv", "results-overall.csv",
+                "results.json", "results.md", "results.xlsx",
             ])
+        // The workbook as LibreOffice reads it: the Lift sheet's SMS row and the forecast verdict.
+        let sheets = try LibreOffice.sheets(
+            of: URL(fileURLWithPath: "\(folder)/results/results.xlsx"), names: ["Lift", "Forecast vs actual"])
+        let sms = try #require(sheets["Lift"]?.first { $0.first == "sms" })
+        #expect(Array(sms.prefix(8)) == ["sms", "100", "100", "40%", "20%", "20%", "7.31191599961988%", "31.8505099339035%"])
+        // L0001's forecast is 15 conversions (low, base and high); measured 20 (7.31 to 31.85): within it.
+        #expect(sheets["Forecast vs actual"]?.first { $0.first == "L0001" }?.last == "within the forecast")
+        let report = try String(contentsOfFile: "\(folder)/results/results.md", encoding: .utf8)
+        #expect(report.contains("![Incremental conversion rate by channel](lift-by-channel.svg)"))
+        let chart = try String(contentsOfFile: "\(folder)/results/lift-by-channel.svg", encoding: .utf8)
+        #expect(chart.contains("20.0 % (7.3 to 31.9)") && chart.contains("10.0 % (too little data)"))
         let csv = try String(contentsOfFile: "\(folder)/results/results-by-channel.csv", encoding: .utf8)
         #expect(
             csv.hasPrefix(
