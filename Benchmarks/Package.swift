@@ -24,7 +24,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "AllocationBenchmark",
-            dependencies: [.product(name: "Allocation", package: "campaign-planner")],
+            dependencies: [
+                .product(name: "Allocation", package: "campaign-planner"), .product(name: "PlannerCore", package: "campaign-planner"),
+            ],
             path: "Sources/AllocationBenchmark"
         ),
         .executableTarget(

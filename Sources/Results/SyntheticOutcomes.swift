@@ -40,7 +40,7 @@ public struct SyntheticOutcomes: Sendable {
         }
         var ids = [String](repeating: "", count: audience.customers.count)
         for (id, n) in audience.customers { ids[Int(n)] = id }
-        var random = SplitMix64(seed: seed)
+        var random = SplitMix64(scrambling: seed)
         var text = "customer_id,converted,revenue\n"
         for (n, id) in ids.enumerated() {
             var stay = 1 - baseRate
@@ -50,26 +50,4 @@ public struct SyntheticOutcomes: Sendable {
         }
         return text
     }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014), seeded through one step of itself so that nearby
-/// seeds give unrelated streams.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-        state = next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform number in [0, 1) from the top 53 bits.
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -8,30 +8,6 @@ import PlannerIO
     import Darwin
 #endif
 
-/// SplitMix64 (Steele, Lea and Flood 2014): a small, fast generator whose whole stream is fixed
-/// by its seed, so synthetic files are the same for the same seed on every run.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    /// A generator started from `seed`: the same seed gives the same sequence everywhere.
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits (SplitMix64 step).
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// An index below `n`.
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
 /// Realistic customer exports for tests, benchmarks and examples, streamed row by row: regions drawn by
 /// population (or by given shares), languages by each region's shares (some missing or unknown), spend lognormal,
 /// opt-ins and contacts, names in several scripts, and commas and quotes inside quoted fields. With

@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import PlannerCore
 import Testing
 
 /// Minimum viable spend and whole messages against exhaustive enumeration on small instances.

@@ -1,4 +1,5 @@
 import Allocation
+import PlannerCore
 import Testing
 
 /// Same problem, same bits: whatever the run, whatever the order of the cells.

@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import PlannerCore
 import Testing
 
 /// Optimality conditions checked cell by cell on seeded random instances, and the plan checked

@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import PlannerCore
 import Testing
 
 /// Every constraint at once on seeded random instances that are feasible by construction: caps

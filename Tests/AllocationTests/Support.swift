@@ -1,20 +1,10 @@
 import Allocation
 import Foundation
+import PlannerCore
 
-/// SplitMix64: a tiny seeded generator, so every random instance is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
-    }
+extension SplitMix64 {
+    /// A number in [low, high).
+    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
 }
 
 /// Random saturation cells: a in [10, 1000], s in [5, 500], hi in [0.2 s, 5 s], some lows.

@@ -71,14 +71,8 @@ struct CSVFileReaderTests {
     /// Random CSV built from pieces that exercise every path: quotes, doubled quotes, newlines
     /// inside quotes, CRLF, blank lines, broken quoting (seeded, so failures reproduce).
     static func randomCSV(seed: UInt64, rows: Int) -> [UInt8] {
-        var state = seed
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % 1000)
-        }
+        var random = SplitMix64(seed: seed)
+        func next() -> Int { Int(random.next() % 1000) }
         let pieces = ["a", "bb", "12.5", "", "\"q,x\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "தமிழ்", "\"\"", "x\"y", "\"ab\"c", " sp "]
         var text = "\u{FEFF}id,v,w\n"
         for i in 0..<rows {

@@ -9,6 +9,7 @@
 //   swift run -c release AllocationBenchmark [--sizes 100,1000] [--runs 7]
 //                                            [--write-instances DIR] [--only budget]
 import Allocation
+import PlannerCore
 import Foundation
 
 #if canImport(Glibc)
@@ -17,23 +18,13 @@ import Foundation
     import Darwin
 #endif
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
-    }
+extension SplitMix64 {
+    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
 }
 
 /// Cells as segment × channel: 6 channels, N/6 segments; a, s, hi drawn as in the tests.
 func instance(size: Int, seed: UInt64) -> [Cell] {
-    var rng = SplitMix64(state: seed)
+    var rng = SplitMix64(seed: seed)
     return (0..<size).map { k in
         let s = rng.uniform(5, 500)
         let a = rng.uniform(10, 1000)
@@ -158,7 +149,7 @@ for size in sizes {
 
         if only == "budget" { continue }
         // 2. Channel caps and segment limits (built around a feasible point).
-        var rng = SplitMix64(state: 99 &+ UInt64(size))
+        var rng = SplitMix64(seed: 99 &+ UInt64(size))
         let point = cells.map { $0.lo + 0.25 * ($0.hi - $0.lo) }
         var channelTotal = [Double](repeating: 0, count: 6)
         var segmentTotal = [String: Double]()
@@ -182,7 +173,7 @@ for size in sizes {
 
         // 3. Minimum viable spend on 30 % of the cells.
         var mvsCells = cells
-        var mrng = SplitMix64(state: 7 &+ UInt64(size))
+        var mrng = SplitMix64(seed: 7 &+ UInt64(size))
         for k in mvsCells.indices where mvsCells[k].lo == 0 && mrng.uniform(0, 1) < 0.3 {
             mvsCells[k].minimumSpend = mrng.uniform(0.1, 0.5) * mvsCells[k].hi
         }
