@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Messages", targets: ["Messages"]),
         .library(name: "Segments", targets: ["Segments"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Audience", targets: ["Audience"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -87,7 +88,9 @@ let package = Package(
         ),
         .target(
             name: "Export",
-            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Workbook"],
+            dependencies: [
+                "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Workbook", "Audience",
+            ],
             swiftSettings: strictSettings
         ),
         // Budget review: reads plan.json files back and compares them, with reasons and a bridge
@@ -95,6 +98,13 @@ let package = Package(
         .target(
             name: "Comparison",
             dependencies: ["PlannerCore", "ICUKit", "Planner", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
+        // Audiences: a plan's lines become the exact sends (holdout, ranking, cap, times, contacts,
+        // per-customer messages), handed segment by segment to a sink (the files are Export's).
+        .target(
+            name: "Audience",
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "Festivals", "Messages", "Segments", "Planner"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -107,7 +117,7 @@ let package = Package(
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Audience", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -134,6 +144,11 @@ let package = Package(
         .testTarget(
             name: "ComparisonTests",
             dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AudienceTests",
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "Segments", "Planner", "Audience", "Export"],
             swiftSettings: strictSettings
         ),
         .testTarget(
