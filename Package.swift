@@ -179,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["PlannerCore", "Locales", "campaign-planner", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "campaign-planner", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
     ],
