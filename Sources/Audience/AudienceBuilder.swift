@@ -116,6 +116,7 @@ public enum AudienceBuilder {
         var linesBySegment: [String: [Int]] = [:]
         for (i, line) in plan.lines.enumerated() { linesBySegment[line.segment, default: []].append(i) }
         var renderer = LineRenderer(plan: plan, rules: rules, templates: templates, festivals: festivals)
+        let byName = LineRenderer.addressingByName(templates)
         var dedupe: [String: Set<String>] = [:]
         var ghostDedupe: [String: Set<String>] = [:]
         var segmentCounts: [(id: String, planned: Int, customers: Int, heldOut: Int)] = []
@@ -138,10 +139,10 @@ public enum AudienceBuilder {
             var cap = [[Int]](repeating: [], count: group.count)
             let sent = assign(
                 lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, candidates: treated, group: group, plan: plan,
-                rules: rules, cap: &cap, dedupe: &dedupe)
+                rules: rules, byName: byName, cap: &cap, dedupe: &dedupe)
             let ghostSent = assign(
                 lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, candidates: ghosts, group: group, plan: plan,
-                rules: rules, cap: &cap, dedupe: &ghostDedupe)
+                rules: rules, byName: byName, cap: &cap, dedupe: &ghostDedupe)
             var sends: [AudienceSend] = []
             for assignment in sent {
                 let l = assignment.line
@@ -248,7 +249,8 @@ public enum AudienceBuilder {
 
     /// Walks `candidates` (ranked) for each line in turn, as ``AudienceBuilder`` describes.
     static func assign(
-        lines: [Int], quotas: [Int], candidates: [Int], group: [Member], plan: Plan, rules: AudienceRules, cap: inout [[Int]],
+        lines: [Int], quotas: [Int], candidates: [Int], group: [Member], plan: Plan, rules: AudienceRules, byName: Set<String>,
+        cap: inout [[Int]],
         dedupe: inout [String: Set<String>]
     ) -> [Assignment] {
         var result: [Assignment] = []
@@ -258,7 +260,7 @@ public enum AudienceBuilder {
             guard let channel = Channel(rawValue: line.channel) else { continue }
             let c = Channel.allCases.firstIndex(of: channel)!
             let key = "\(line.festival)|\(line.channel)"
-            let needsName = LineRenderer.addressesByName(line.template)
+            let needsName = byName.contains(line.template)
             let days = line.flight.sendDays
             var picked: [(member: Int, dayIndex: Int)] = []
             var seen: [SkipReason: Int] = [:]

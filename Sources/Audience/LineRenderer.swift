@@ -25,8 +25,13 @@ struct LineRenderer {
         self.festivals = festivals
     }
 
-    /// Whether the template addresses the customer by name (a `name` or `first_name` recipient argument).
-    static func addressesByName(_ template: String) -> Bool { true }
+    /// The templates (by id) that address the customer by name: a `name` or `first_name` recipient argument.
+    static func addressingByName(_ templates: TemplateCatalog) -> Set<String> {
+        Set(
+            templates.templates.filter { template in
+                template.arguments.contains { ($0.name == "name" || $0.name == "first_name") && $0.binding == .recipient }
+            }.map(\.id))
+    }
 
     /// The customer's name as the argument `spec` takes it: the first name for `first_name`, or
     /// when the full name is longer than the argument's `max_length`; cut to that length at most.

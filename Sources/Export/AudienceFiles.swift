@@ -153,6 +153,12 @@ public enum AudienceRun {
         public let written: [String]
     }
 
+    /// Appends the audience's section to the plan's `report.md` at `path` (atomically), for `plan --audience`.
+    public static func appendSection(of outcome: Outcome, plan: Plan, to path: String) throws(Diagnostic) {
+        let report = try FileBytes.readText(path, limit: 64 << 20)
+        try AtomicFile.write(report + "\n" + AudienceReport.markdown(outcome.result, plan: plan, title: false), to: path)
+    }
+
     /// Builds `request`'s audience into `directory`.
     public static func run(_ request: AudienceRequest, to directory: String, format: AudienceFormat = .all) throws(Diagnostic) -> Outcome {
         let files = try AudienceFiles(directory: directory, format: format)

@@ -25,8 +25,8 @@ public enum AudienceReport {
     }
 
     /// The `report.md` section: the rules in words, the holdout SQL, totals and the lines that
-    /// fell short, with their reasons.
-    public static func markdown(_ result: AudienceResult, plan: Plan) -> String {
+    /// fell short, with their reasons; `title` starts it with a page title (its own `report.md`).
+    public static func markdown(_ result: AudienceResult, plan: Plan, title: Bool = true) -> String {
         let rules = result.rules
         let planned = result.outcomes.map(\.planned).reduce(0, +)
         let assigned = result.outcomes.map(\.assigned).reduce(0, +)
@@ -34,7 +34,7 @@ public enum AudienceReport {
         let plannedCost = result.outcomes.map { $0.line.budget.minor * 100 }.reduce(0, +)
         let actualCost = result.outcomes.map(\.actualCost).reduce(0, +)
         let heldOut = result.segments.map(\.heldOut).reduce(0, +)
-        var text = "# Audience: \(TableMarkdown.cell(plan.name))\n\n"
+        var text = title ? "# Audience: \(TableMarkdown.cell(plan.name))\n\n" : ""
         text += "## Audience\n\n"
         text += "| | |\n|---|---|\n"
         text += "| campaign id | `\(rules.campaignID)` |\n"

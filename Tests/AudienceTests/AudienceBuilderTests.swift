@@ -107,6 +107,14 @@ struct AudienceBuilderTests {
         }
     }
 
+    @Test("a template that greets by name sends nothing to customers without one; the reason is missing_name")
+    func missingName() throws {
+        let rows = Fixture.customers(200) { _, fields in fields[1] = " \u{200F} " }  // only a bidi mark and spaces
+        let run = try Fixture.run(brief: Fixture.brief(budget: "2000", cap: "{messages: 1, days: 14}"), rows: rows)
+        #expect(run.sends.isEmpty)
+        for outcome in run.result.outcomes { #expect(outcome.skipped == [.missingName: outcome.planned]) }
+    }
+
     /// Segments by the GSM 03.38 rule: GSM-7 (160 in one, 153 a part) when every character is in
     /// the basic set (or its extension, 2 septets), else UCS-2 UTF-16 units (70, 67 a part).
     static func recount(_ text: String) -> Int {

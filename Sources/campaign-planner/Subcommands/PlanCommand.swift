@@ -48,6 +48,8 @@ struct PlanCommand: ParsableCommand {
         print("\nwrote \(run.written.joined(separator: ", "))")
         guard audience else { return }
         let audienceRequest = AudienceRequest(plan: run.plan, planPath: "\(out)/plan.json", customersPath: customers, dataRoot: root)
-        AudienceCommand.report(try AudienceRun.run(audienceRequest, to: "\(out)/audience"))
+        let outcome = try AudienceRun.run(audienceRequest, to: "\(out)/audience")
+        if formats.contains("md") { try AudienceRun.appendSection(of: outcome, plan: run.plan, to: "\(out)/report.md") }
+        AudienceCommand.report(outcome)
     }
 }
