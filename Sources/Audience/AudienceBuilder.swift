@@ -169,11 +169,10 @@ public enum AudienceBuilder {
                     for line in ghostLines[g].sorted() { holdout.append(HoldoutEntry(customerID: customer, segment: id, line: line)) }
                 }
             }
-            sends.sort {
-                (lineIndex[$0.line]!, $0.sendDate, $0.sendTime, $0.customerID) < (
-                    lineIndex[$1.line]!, $1.sendDate, $1.sendTime, $1.customerID
-                )
-            }
+            let keyed = sends.map { (line: lineIndex[$0.line]!, day: $0.sendDate.dayNumber, send: $0) }
+            sends = keyed.sorted {
+                ($0.line, $0.day, $0.send.sendTime, $0.send.customerID) < ($1.line, $1.day, $1.send.sendTime, $1.send.customerID)
+            }.map(\.send)
             holdout.sort { ($0.customerID, $0.line ?? "") < ($1.customerID, $1.line ?? "") }
             try sink.write(AudienceBatch(sends: sends, holdout: holdout))
         }

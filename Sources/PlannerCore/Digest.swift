@@ -169,13 +169,30 @@ public struct SHA256: Sendable {
         return high < limitHigh || (high == limitHigh && low == 0)
     }
 
-    /// Adds `bytes` to the message.
+    /// Adds `bytes` to the message (whole 64-byte blocks straight from contiguous storage).
     public mutating func update(_ bytes: some Collection<UInt8>) {
         length &+= UInt64(bytes.count)
+        let done: Void? = bytes.withContiguousStorageIfAvailable { raw in
+            var at = 0
+            while !buffer.isEmpty, at < raw.count {
+                buffer.append(raw[at])
+                at += 1
+                if buffer.count == 64 {
+                    buffer.withUnsafeBufferPointer { block($0.baseAddress!) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            while raw.count - at >= 64 {
+                block(raw.baseAddress! + at)
+                at += 64
+            }
+            buffer.append(contentsOf: raw[at...])
+        }
+        guard done == nil else { return }
         for byte in bytes {
             buffer.append(byte)
             if buffer.count == 64 {
-                block(buffer)
+                buffer.withUnsafeBufferPointer { block($0.baseAddress!) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -190,7 +207,7 @@ public struct SHA256: Sendable {
         for byte in pad {
             buffer.append(byte)
             if buffer.count == 64 {
-                block(buffer)
+                buffer.withUnsafeBufferPointer { block($0.baseAddress!) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -204,8 +221,14 @@ public struct SHA256: Sendable {
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 
-    private mutating func block(_ chunk: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func block(_ chunk: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(chunk, w)
+        }
+    }
+
+    private mutating func compress(_ chunk: UnsafePointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
+        let k = Self.k
         for t in 0..<16 {
             w[t] =
                 UInt32(chunk[4 * t]) << 24 | UInt32(chunk[4 * t + 1]) << 16 | UInt32(chunk[4 * t + 2]) << 8 | UInt32(chunk[4 * t + 3])
@@ -219,7 +242,7 @@ public struct SHA256: Sendable {
         for t in 0..<64 {
             let sum1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
             let choose = (e & f) ^ (~e & g)
-            let t1 = hh &+ sum1 &+ choose &+ Self.k[t] &+ w[t]
+            let t1 = hh &+ sum1 &+ choose &+ k[t] &+ w[t]
             let sum0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = sum0 &+ majority

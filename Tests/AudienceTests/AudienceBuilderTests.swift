@@ -94,13 +94,21 @@ struct AudienceBuilderTests {
     @Test("the message is rendered with the customer's own name, cleaned of controls and bidi overrides; SMS segments recounted")
     func rendering() throws {
         let rows = Fixture.customers(200) { i, fields in
-            fields[1] = i == 1 ? "Ravi\u{202E} \u{7}Kumar" : "Meera Iyer"
+            fields[1] = i == 1 ? "Ravi\u{202E} \u{7}Kumar" : i == 2 ? "Asha" : "Meera Iyer"
         }
         let run = try Fixture.run(brief: Fixture.brief(budget: "2000"), rows: rows)
         let ravi = try #require(run.sends.first { $0.customerID == "C001" })
         #expect(ravi.message.contains("Ravi Kumar"))
         #expect(!ravi.message.unicodeScalars.contains { $0.value == 0x202E || $0.value == 7 })
-        #expect(run.sends.filter { $0.customerID != "C001" }.allSatisfy { $0.message.contains("Meera Iyer") })
+        #expect(run.sends.filter { $0.customerID > "C002" }.allSatisfy { $0.message.contains("Meera Iyer") })
+        // The plan's sample message was rendered for the template's example name, Asha: C002's is the same text.
+        for send in run.sends where send.customerID == "C002" {
+            let sample = run.plan.messages.first {
+                $0.segment == send.segment && $0.festival == send.festival && $0.channel == send.channel.rawValue
+            }
+            #expect(sample?.text == send.message)
+        }
+        #expect(run.sends.contains { $0.customerID == "C002" })
         for send in run.sends where send.channel == .sms {
             #expect(send.smsSegments == AudienceBuilderTests.recount(send.message))
             #expect(send.cost == Int64(send.smsSegments) * 1200)  // 0.12 a segment, in ten-thousandths
