@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Messages", targets: ["Messages"]),
         .library(name: "Segments", targets: ["Segments"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Audience", targets: ["Audience"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -89,6 +90,7 @@ let package = Package(
             name: "Export",
             dependencies: [
                 "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Results", "Workbook",
+                "Audience",
             ],
             swiftSettings: strictSettings
         ),
@@ -100,6 +102,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Results", dependencies: ["PlannerCore", "Planner", "PlannerIO"], swiftSettings: strictSettings),
+        // Audiences: a plan's lines become the exact sends (holdout, ranking, cap, times, contacts,
+        // per-customer messages), handed segment by segment to a sink (the files are Export's).
+        .target(
+            name: "Audience",
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "Festivals", "Messages", "Segments", "Planner"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Festivals",
             dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
@@ -110,7 +119,7 @@ let package = Package(
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", "Results", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Results", "Audience", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -143,6 +152,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AudienceTests",
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "Segments", "Planner", "Audience", "Export"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ExportTests",
             dependencies: ["PlannerCore", "PlannerIO", "Export", "Planner", "Workbook", "WorkbookTestSupport"],
             swiftSettings: strictSettings
@@ -172,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["PlannerCore", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport"],
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

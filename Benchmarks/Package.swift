@@ -47,6 +47,15 @@ let package = Package(
             ],
             path: "Sources/SegmentsBenchmark"
         ),
+        .executableTarget(
+            name: "AudienceBenchmark",
+            dependencies: [
+                .product(name: "Audience", package: "campaign-planner"), .product(name: "Planner", package: "campaign-planner"),
+                .product(name: "Messages", package: "campaign-planner"), .product(name: "Segments", package: "campaign-planner"),
+                .product(name: "Locales", package: "campaign-planner"), .product(name: "PlannerIO", package: "campaign-planner"),
+            ],
+            path: "Sources/AudienceBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

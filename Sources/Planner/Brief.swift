@@ -7,6 +7,8 @@ import PlannerIO
 public struct Brief: Decodable, Sendable {
     /// The campaign's name, shown on every output.
     public let name: String
+    /// The campaign's stable id (`campaign_id`); `nil` means ``campaignID`` is made from the name.
+    public let explicitCampaignID: String?
     /// ISO 3166-1 code of the country (`IN`, `MY`); its `locales/` and `calendars/` files are used.
     public let country: String
     /// First and last day of the campaign (inclusive).
@@ -222,7 +224,8 @@ public struct Brief: Decodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, country, period, currency, budget, customers, channels, segmentation, festivals, templates, arguments
+        case name, campaignID = "campaign_id", country, period, currency, budget, customers, channels, segmentation, festivals, templates,
+            arguments
         case holdout, priority, frequencyCap = "frequency_cap", minMarginalReturn = "min_marginal_return", calibration
     }
 
@@ -230,6 +233,7 @@ public struct Brief: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
+        explicitCampaignID = try c.decodeIfPresent(String.self, forKey: .campaignID)
         country = try c.decodeIfPresent(String.self, forKey: .country) ?? "IN"
         period = try c.decode(Period.self, forKey: .period)
         currency = try c.decodeIfPresent(String.self, forKey: .currency)
@@ -270,5 +274,34 @@ extension Brief.Customers {
         columns = try c.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
         dateFormat = try c.decodeIfPresent(String.self, forKey: .dateFormat)
         reach = try c.decodeIfPresent(String.self, forKey: .reach)
+    }
+}
+
+extension Brief {
+    /// The campaign's stable id: `campaign_id` when the brief gives one, else the name as a slug
+    /// (ASCII letters and digits lower-cased, every other run of characters one `-`:
+    /// `Festive season 2026 — India` → `festive-season-2026-india`); a name with no ASCII letter or
+    /// digit gives `campaign-` and the first 12 hex digits of its SHA-256. The holdout hash is keyed
+    /// by it, so keep it when renaming a campaign whose results are being measured.
+    public var campaignID: String {
+        if let explicit = explicitCampaignID, !explicit.isEmpty { return explicit }
+        return Self.slug(name)
+    }
+
+    /// The slug of a campaign name, as ``campaignID`` describes.
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        var dash = false
+        for scalar in name.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash, !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).properties.lowercaseMapping.unicodeScalars.first!)
+            } else {
+                dash = true
+            }
+        }
+        if out.isEmpty { return "campaign-" + String(Digest.hex(Digest.sha256(Array(name.utf8))).prefix(12)) }
+        return out
     }
 }

@@ -11,7 +11,8 @@ import PlannerCore
 
 extension Plan: Codable {
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", name, country, currency, period, asOf = "as_of", budget, assumptions, input, warnings
+        case schemaVersion = "schema_version", name, campaignID = "campaign_id", country, currency, period, asOf = "as_of", budget,
+            assumptions, input, warnings
         case segments, excluded, lines, messages, certificate, totals
     }
 
@@ -26,6 +27,7 @@ extension Plan: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.schemaVersion, forKey: .schemaVersion)
         try c.encode(name, forKey: .name)
+        try c.encode(campaignID, forKey: .campaignID)
         try c.encode(country, forKey: .country)
         try c.encode(currency, forKey: .currency)
         try c.encode(period, forKey: .period)
@@ -52,7 +54,8 @@ extension Plan: Codable {
                 forKey: .schemaVersion, in: c, debugDescription: "schema version \(version), not \(Self.schemaVersion)")
         }
         self.init(
-            name: try c.decode(String.self, forKey: .name), country: try c.decode(String.self, forKey: .country),
+            name: try c.decode(String.self, forKey: .name), campaignID: try c.decode(String.self, forKey: .campaignID),
+            country: try c.decode(String.self, forKey: .country),
             currency: try c.decode(String.self, forKey: .currency), period: try c.decode(Brief.Period.self, forKey: .period),
             asOf: try c.decode(CivilDate.self, forKey: .asOf), budget: try c.decode(Money.self, forKey: .budget),
             assumptions: try c.decode([Assumption].self, forKey: .assumptions),
@@ -65,7 +68,20 @@ extension Plan: Codable {
 
 extension InputSummary {
     enum CodingKeys: String, CodingKey {
-        case file, rowsRead = "rows_read", accepted, rejects
+        case file, size, sha256, columns, dateFormat = "date_format", rowsRead = "rows_read", accepted, rejects
+    }
+
+    /// Writes the summary; `date_format` is `null` for ISO dates.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(size, forKey: .size)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(dateFormat, forKey: .dateFormat)
+        try c.encode(rowsRead, forKey: .rowsRead)
+        try c.encode(accepted, forKey: .accepted)
+        try c.encode(rejects, forKey: .rejects)
     }
 }
 

@@ -10,6 +10,9 @@ public struct Plan: Sendable, Equatable {
 
     /// The campaign's name, from the brief.
     public let name: String
+    /// The campaign's stable id (the brief's `campaign_id`, else its name as a slug): the key of
+    /// the audience's holdout hash, so a customer stays held out in every plan of the campaign.
+    public let campaignID: String
     /// The ISO 3166 country code whose regions, languages and calendars the plan uses (`IN`).
     public let country: String
     /// The ISO 4217 code every money figure is in (`INR`).
@@ -42,11 +45,13 @@ public struct Plan: Sendable, Equatable {
 
     /// A plan as ``PlanBuilder`` assembles it; the lists are kept in the order given.
     public init(
-        name: String, country: String, currency: String, period: Brief.Period, asOf: CivilDate, budget: Money, assumptions: [Assumption],
+        name: String, campaignID: String, country: String, currency: String, period: Brief.Period, asOf: CivilDate, budget: Money,
+        assumptions: [Assumption],
         segments: [PlanSegment], excluded: [Exclusion], lines: [PlanLine], messages: [PlanMessage], certificate: PlanCertificate,
         totals: PlanTotals, input: InputSummary, warnings: [String] = []
     ) {
         self.name = name
+        self.campaignID = campaignID
         self.country = country
         self.currency = currency
         self.period = period
@@ -319,6 +324,15 @@ public struct PlanTotals: Sendable, Equatable, Codable {
 public struct InputSummary: Sendable, Equatable, Codable {
     /// The customer file's path, as the brief (or `--customers`) named it.
     public let file: String
+    /// The file's size in bytes when the plan read it.
+    public let size: Int
+    /// The file's SHA-256 (lower-case hex) when the plan read it: `audience` refuses a file that
+    /// has changed since.
+    public let sha256: String
+    /// The brief's column choices (canonical field: the export's column); common names need none.
+    public let columns: [String: String]
+    /// How the export writes dates (`dd/mm/yyyy`), `nil` for ISO.
+    public let dateFormat: String?
     /// Data rows read (the header not counted).
     public let rowsRead: Int
     /// Rows that became customers of a segment.
@@ -326,9 +340,17 @@ public struct InputSummary: Sendable, Equatable, Codable {
     /// Rejected rows per reason, sorted by reason.
     public let rejects: [String: Int]
 
-    /// A summary of `rowsRead` rows, `accepted` of them kept.
-    public init(file: String, rowsRead: Int, accepted: Int, rejects: [String: Int]) {
+    /// A summary of `rowsRead` rows, `accepted` of them kept, from the file of `size` bytes and
+    /// digest `sha256`, read with the brief's `columns` and `dateFormat`.
+    public init(
+        file: String, size: Int = 0, sha256: String = "", columns: [String: String] = [:], dateFormat: String? = nil, rowsRead: Int,
+        accepted: Int, rejects: [String: Int]
+    ) {
         self.file = file
+        self.size = size
+        self.sha256 = sha256
+        self.columns = columns
+        self.dateFormat = dateFormat
         self.rowsRead = rowsRead
         self.accepted = accepted
         self.rejects = rejects

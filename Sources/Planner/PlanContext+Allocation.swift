@@ -95,7 +95,8 @@ extension PlanContext {
         let certificate = result.certificate
         let segmentFestivals = Dictionary(grouping: lines, by: \.segment).mapValues { Array(Set($0.map(\.festival))).sorted() }
         return Plan(
-            name: brief.name, country: brief.country, currency: currency, period: brief.period, asOf: asOf, budget: budget,
+            name: brief.name, campaignID: brief.campaignID, country: brief.country, currency: currency, period: brief.period, asOf: asOf,
+            budget: budget,
             assumptions: assumptionList(),
             segments: segments.map { s in
                 PlanSegment(
@@ -121,7 +122,9 @@ extension PlanContext {
                 conversions: Range3(low: sum { $0.conversions.low }, base: sum { $0.conversions.base }, high: sum { $0.conversions.high }),
                 revenue: revenue, roi: allocated > .zero ? (revenue.base - allocated.major) / allocated.major : nil),
             input: InputSummary(
-                file: customersPath, rowsRead: readReport?.rowsRead ?? 0, accepted: readReport?.accepted ?? 0,
+                file: customersPath, size: customersFingerprint?.size ?? 0, sha256: customersFingerprint?.sha256 ?? "",
+                columns: brief.customers.columns, dateFormat: brief.customers.dateFormat, rowsRead: readReport?.rowsRead ?? 0,
+                accepted: readReport?.accepted ?? 0,
                 rejects: Dictionary(uniqueKeysWithValues: (readReport?.rejected ?? [:]).map { ($0.key.rawValue, $0.value) })),
             warnings: warnings)
     }

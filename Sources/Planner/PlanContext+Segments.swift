@@ -31,6 +31,7 @@ extension PlanContext {
         }
         let reader = try SegmentReader(catalog: locales, country: brief.country, mapping: mapping, asOf: asOf)
         let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
+        customersFingerprint = try FileFingerprint(path: customersPath)
         var report = result.report
         if let shown = request.rejectsShownPath { report.rejectsPath = shown }
         readReport = report

@@ -51,6 +51,8 @@ struct PlanContext {
     var excluded: [Exclusion] = []
     var assumptions: [Assumption] = []
     var readReport: SegmentReadReport?
+    /// The customer file's size and SHA-256, taken when it was read.
+    var customersFingerprint: FileFingerprint?
     /// See ``Plan/warnings``.
     var warnings: [String] = []
     /// The day the plan is made for.

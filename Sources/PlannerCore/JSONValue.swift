@@ -33,6 +33,18 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
+    /// The JSON text on one line, no spaces: a JSON Lines record.
+    public var compact: String {
+        switch self {
+        case .string(let s): return Self.quote(s)
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
+        case .object(let members): return "{" + members.map { Self.quote($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+        }
+    }
+
     /// A JSON string literal.
     public static func quote(_ s: String) -> String {
         var out = "\""

@@ -36,6 +36,36 @@ public enum SafeText {
         return shown.joined(separator: ", ") + rest
     }
 
+    /// A CSV field a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return (which Excel, LibreOffice and Google Sheets take for a formula) gets a
+    /// leading `'`, as OWASP's CSV-injection advice says; anything else is returned unchanged.
+    public static func spreadsheetCell(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + text
+        default: return text
+        }
+    }
+
+    /// A name from a customer file made fit to address someone with: control, bidi and other
+    /// format characters removed (joiners kept, they shape Indic text), whitespace runs made one
+    /// space, ends trimmed. A name cannot reorder or break the message it is put in.
+    public static func cleanName(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if needsEscape(scalar) { continue }
+            if space { out.append(" ") }
+            space = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control: return true

@@ -36,7 +36,7 @@ struct PlanFileTests {
             ("[1, 2]", nil, "not a campaign plan: not a JSON object"),
             (#"{"name": "x"}"#, "schema_version", "not a campaign plan: no schema_version"),
             (#"{"schema_version": 2}"#, "schema_version", "plan schema version 2 is not supported: this campaign-planner reads version 1"),
-            (#"{"schema_version": 1, "name": "x"}"#, "country", "not a campaign plan: missing"),
+            (#"{"schema_version": 1, "name": "x"}"#, "campaign_id", "not a campaign plan: missing"),
         ] as [(String, String?, String)])
     func notAPlan(text: String, field: String?, message: String) throws {
         let error = try #require(throws: Diagnostic.self) { try parse(text) }

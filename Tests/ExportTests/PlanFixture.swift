@@ -39,7 +39,8 @@ enum PlanFixture {
         let budget = Money(major: 20_00_000)
         let sum = { (f: (LineForecast) -> Double) in lines.map { f($0.forecast) }.reduce(0, +) }
         return Plan(
-            name: "Festive 2026 — East & South", country: "IN", currency: "INR", period: .init(start: day(10, 1), end: day(11, 30)),
+            name: "Festive 2026 — East & South", campaignID: "festive-2026-east-south", country: "IN", currency: "INR",
+            period: .init(start: day(10, 1), end: day(11, 30)),
             asOf: day(9, 15), budget: budget,
             assumptions: [
                 Assumption(key: "sms.cost_per_message", value: "0.20", source: "brief"),

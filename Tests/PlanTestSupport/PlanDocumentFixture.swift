@@ -42,10 +42,13 @@ public enum PlanDocumentFixture {
         let allocated = lines.map { Money(major: $0.budget) }.reduce(Money.zero, +)
         let range = { (x: Double) in ["low": x, "base": x, "high": x] }
         let document: [String: Any] = [
-            "schema_version": 1, "name": name, "country": "IN", "currency": "INR",
+            "schema_version": 1, "name": name, "campaign_id": "hand-made", "country": "IN", "currency": "INR",
             "period": ["start": "2026-10-01", "end": "2026-11-15"], "as_of": "2026-10-01", "budget": budget,
             "assumptions": [["key": "budget", "value": Money(major: budget).description, "source": "brief"]],
-            "input": ["file": "customers.csv", "rows_read": 300, "accepted": 300, "rejects": [String: Int]()],
+            "input": [
+                "file": "customers.csv", "size": 0, "sha256": "", "columns": [String: String](), "date_format": NSNull(), "rows_read": 300,
+                "accepted": 300, "rejects": [String: Int](),
+            ],
             "warnings": [String](),
             "segments": segments.map { id in
                 [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audience
 import Export
 import Planner
 import PlannerCore
@@ -23,6 +24,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The day the plan is made for (YYYY-MM-DD); default: the brief's first day.") var today: String?
     @Option(help: "Where rejected customer rows go (default: OUT/rejects.csv).") var rejects: String?
     @Option(name: .customLong("max-reject-rate"), help: "Fail when more than this share of rows is rejected.") var maxRejectRate = 0.01
+    @Flag(help: "Also write the audience (the send lists, see the audience command) into OUT/audience/.") var audience = false
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -45,5 +47,10 @@ struct PlanCommand: ParsableCommand {
         for warning in run.plan.warnings { Terminal.printError("warning: \(warning)") }
         print(PlanSummary.render(run.plan), terminator: "")
         print("\nwrote \(run.written.joined(separator: ", "))")
+        guard audience else { return }
+        let audienceRequest = AudienceRequest(plan: run.plan, planPath: "\(out)/plan.json", customersPath: customers, dataRoot: root)
+        let outcome = try AudienceRun.run(audienceRequest, to: "\(out)/audience")
+        if formats.contains("md") { try AudienceRun.appendSection(of: outcome, plan: run.plan, to: "\(out)/report.md") }
+        AudienceCommand.report(outcome)
     }
 }

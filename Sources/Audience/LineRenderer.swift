@@ -1,0 +1,244 @@
+import Festivals
+import Locales
+import Messages
+import Planner
+import PlannerCore
+import Segments
+
+/// Renders each send through ICU with the customer's own values: the line's campaign values (as
+/// the plan rendered its sample message: the brief's arguments, the festival's name in the
+/// language, the festival's day as the offer's deadline, the template's example for other
+/// recipient values) and the customer's name.
+struct LineRenderer {
+    let plan: Plan
+    let rules: AudienceRules
+    let templates: TemplateCatalog
+    let festivals: FestivalCatalog
+    /// Per line id: the values shared by its sends.
+    private var cache: [String: [String: String]] = [:]
+    /// Per line id: its message rendered once with a placeholder name (`nil`: render each send in full).
+    private var prepared: [String: Prepared?] = [:]
+    private(set) var warnings: Set<String> = []
+
+    init(plan: Plan, rules: AudienceRules, templates: TemplateCatalog, festivals: FestivalCatalog) {
+        self.plan = plan
+        self.rules = rules
+        self.templates = templates
+        self.festivals = festivals
+    }
+
+    /// The templates (by id) that address the customer by name: a `name` or `first_name` recipient argument.
+    static func addressingByName(_ templates: TemplateCatalog) -> Set<String> {
+        Set(
+            templates.templates.filter { template in
+                template.arguments.contains { ($0.name == "name" || $0.name == "first_name") && $0.binding == .recipient }
+            }.map(\.id))
+    }
+
+    /// The customer's name as the argument `spec` takes it: the first name for `first_name`, or
+    /// when the full name is longer than the argument's `max_length`; cut to that length at most.
+    static func name(_ cleaned: String, for spec: ArgumentSpec) -> String {
+        var value = cleaned
+        let first = cleaned.split(separator: " ").first.map(String.init) ?? cleaned
+        if spec.name == "first_name" { value = first }
+        if let limit = spec.maxLength, value.count > limit { value = first.count <= limit ? first : String(first.prefix(limit)) }
+        return value
+    }
+
+    mutating func values(for line: PlanLine, used: String, spec: Template) -> [String: String] {
+        if let cached = cache[line.id] { return cached }
+        var values: [String: String] = [:]
+        let festival = festivals.festivals.first { $0.id == line.festival }
+        for argument in spec.arguments {
+            if argument.name == "name" || argument.name == "first_name" { continue }
+            if let given = rules.arguments[argument.name] {
+                values[argument.name] = given
+            } else if argument.name == "festival_name" {
+                values[argument.name] = festival?.names[used] ?? festival?.names["en"] ?? line.festivalName
+            } else if argument.type == .term {
+                continue
+            } else if argument.binding == .campaign, argument.type == .date {
+                values[argument.name] = line.festivalDate.description
+            } else if let example = argument.example {
+                values[argument.name] = example
+            }
+        }
+        cache[line.id] = values
+        return values
+    }
+
+    struct Rendered {
+        let send: AudienceSend
+        let overWorst: Bool
+    }
+
+    /// A line's message rendered through ICU with a placeholder for each name argument. A name is
+    /// a plain `{name}` (the template check refuses recipient values in select or plural branches),
+    /// so putting the customer's name where the placeholder is gives the text ICU gives for that
+    /// name: the same bidi isolates around it, and in a GSM-7 SMS the same per-character spelling.
+    /// Each line's shortcut is checked against full renders of two names (one with characters
+    /// outside GSM-7) before it is used; a line that fails the check is rendered in full per send.
+    struct Prepared {
+        let message: RenderedMessage
+        let gsm: Bool
+        let names: [ArgumentSpec]
+    }
+
+    static func placeholder(_ spec: ArgumentSpec) -> String { spec.name == "first_name" ? "QZXFIRSTQZX" : "QZXNAMEQZX" }
+
+    func substitute(_ prepared: Prepared, name cleaned: String) -> (
+        text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?
+    ) {
+        var pairs: [(String, String)] = []
+        var raw: [(String, String)] = []
+        for spec in prepared.names {
+            let value = Self.name(cleaned, for: spec)
+            pairs.append((Self.placeholder(spec), prepared.gsm ? GSM7.replacingNonGSM(value) : value))
+            raw.append((Self.placeholder(spec), value))
+        }
+        func fill(_ text: String, _ pairs: [(String, String)]) -> String { Self.fill(text, pairs) }
+        func fillJSON(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .string(let s): return .string(fill(s, raw))
+            case .array(let items): return .array(items.map(fillJSON))
+            case .object(let members): return .object(members.map { ($0.0, fillJSON($0.1)) })
+            default: return value
+            }
+        }
+        return (
+            fill(prepared.message.text, pairs), prepared.message.parts.map { ($0.name, fill($0.text, pairs)) },
+            prepared.message.whatsapp.map { fillJSON($0.send) }
+        )
+    }
+
+    /// `text` with each ASCII placeholder replaced by its value, in one pass over the UTF-8 bytes
+    /// (an ASCII byte never occurs inside a multi-byte character, so no character can be split).
+    static func fill(_ text: String, _ pairs: [(String, String)]) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(0x51) else { return String(decoding: bytes, as: UTF8.self) }  // "Q"
+            let keys = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            var i = 0
+            scan: while i < bytes.count {
+                if bytes[i] == 0x51 {
+                    for (key, value) in keys where i + key.count <= bytes.count {
+                        var match = true
+                        for j in 0..<key.count where bytes[i + j] != key[j] {
+                            match = false
+                            break
+                        }
+                        if match {
+                            out += value
+                            i += key.count
+                            continue scan
+                        }
+                    }
+                }
+                out.append(bytes[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    func fullRender(_ line: PlanLine, channel: Channel, values: [String: String]) throws(MessageError) -> RenderedMessage {
+        try templates.render(
+            templateID: line.template, language: line.language, channel: channel, values: values, country: plan.country,
+            options: RenderOptions(registrations: channel == .whatsapp))
+    }
+
+    mutating func prepare(_ line: PlanLine, channel: Channel, spec: Template, values: [String: String]) -> Prepared? {
+        if let known = prepared[line.id] { return known }
+        var result: Prepared?
+        let names = spec.arguments.filter { $0.name == "name" || $0.name == "first_name" }
+        var withPlaceholders = values
+        for name in names { withPlaceholders[name.name] = Self.placeholder(name) }
+        if !names.isEmpty, let message = try? fullRender(line, channel: channel, values: withPlaceholders) {
+            let gsm = channel == .sms && templates.locales.language(code: message.language)?.smsEncoding == SMSEncoding.gsm7.rawValue
+            let candidate = Prepared(message: message, gsm: gsm, names: names)
+            var agrees = true
+            for test in ["Ravi Kumar", "Łukasz Øre अनीता"] {
+                var full = values
+                for name in names { full[name.name] = Self.name(test, for: name) }
+                guard let expected = try? fullRender(line, channel: channel, values: full) else {
+                    agrees = false
+                    break
+                }
+                let fast = substitute(candidate, name: test)
+                agrees =
+                    agrees && fast.text == expected.text && fast.parts.map(\.text) == expected.parts.map(\.text)
+                    && fast.whatsapp?.compact == expected.whatsapp?.send.compact
+            }
+            if agrees { result = candidate }
+        }
+        prepared[line.id] = .some(result)
+        return result
+    }
+
+    mutating func send(line: PlanLine, member: Member, day: CivilDate, time: String) throws(Diagnostic) -> Rendered {
+        guard let channel = Channel(rawValue: line.channel), let spec = templates.template(id: line.template) else {
+            throw Diagnostic(.badInput, message: "line \(line.id): unknown channel or template")
+        }
+        let used: String
+        do {
+            guard let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
+            else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
+            used = language
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
+        }
+        var values = values(for: line, used: used, spec: spec)
+        var text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?, language: String
+        var sms: SMSCost?
+        if let ready = prepare(line, channel: channel, spec: spec, values: values) {
+            (text, parts, whatsapp) = substitute(ready, name: member.name)
+            language = ready.message.language
+            if channel == .sms {
+                do { sms = try SMSCost(text: text) } catch {
+                    throw Diagnostic(.internal, message: "line \(line.id): SMS segments: \(error)")
+                }
+            }
+        } else {
+            for argument in spec.arguments where argument.name == "name" || argument.name == "first_name" {
+                values[argument.name] = Self.name(member.name, for: argument)
+            }
+            do {
+                let rendered = try fullRender(line, channel: channel, values: values)
+                (text, parts, whatsapp, language, sms) = (
+                    rendered.text, rendered.parts.map { ($0.name, $0.text) }, rendered.whatsapp?.send, rendered.language, rendered.sms
+                )
+            } catch {
+                // The error may quote the customer's value: name only the line and the file row.
+                throw Diagnostic(
+                    .badInput, line: member.record.line,
+                    message: "line \(line.id): the \(line.template) \(line.channel) message cannot be rendered for this customer",
+                    hint: "check the row's name field")
+            }
+        }
+        let c = Channel.allCases.firstIndex(of: channel)!
+        var segments = 1
+        var cost = Int64((line.costPerMessage * 10_000).rounded(.toNearestOrAwayFromZero))
+        var overWorst = false
+        var dlt = (entityID: "", header: "", templateID: "")
+        if channel == .sms {
+            segments = sms?.segments ?? 1
+            if let price = rules.smsPricePerSegment { cost = Int64(segments) * price }
+            if let worst = spec.sms?.maxSegments, segments > worst { overWorst = true }
+            if let registration = spec.sms?.dlt {
+                dlt = (registration.entityID, registration.header, registration.templates[language] ?? "")
+            } else {
+                warnings.insert("template \(spec.id) registers no DLT entity, header or content template ids: sms.csv leaves them empty")
+            }
+        }
+        let send = AudienceSend(
+            line: line.id, customerID: member.record.id, segment: line.segment, festival: line.festival, channel: channel,
+            language: language, template: line.template, sendDate: day, sendTime: time, timeZone: line.flight.timeZone,
+            contact: member.contacts[c], message: text, parts: parts, smsSegments: segments, cost: cost, whatsappTemplate: whatsapp,
+            dlt: dlt)
+        return Rendered(send: send, overWorst: overWorst)
+    }
+}
