@@ -186,7 +186,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["PlannerCore", "PlannerIO", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport"],
+            dependencies: [
+                "PlannerCore", "PlannerIO", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport", "Results", "Export",
+            ],
             swiftSettings: strictSettings
         ),
     ],

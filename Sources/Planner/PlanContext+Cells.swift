@@ -68,15 +68,23 @@ extension PlanContext {
                                 reason: "its flight falls outside the plan's period or send hours"))
                         continue
                     }
+                    let responseRate =
+                        calibration?.rates.rates(segment: segment.id, channel: channel.rawValue, brief: assumptions.responseRate)
+                        ?? assumptions.responseRate
+                    guard responseRate.base > 0 else {
+                        excluded.append(
+                            Exclusion(
+                                segment: segment.id, festival: occurrence.festivalID, channel: channel.rawValue,
+                                reason: "its response rate is 0 (measured: calibration \(calibration?.file ?? ""))"))
+                        continue
+                    }
                     cells.append(
                         CandidateCell(
                             id: "\(segment.id)|\(occurrence.festivalID)|\(channel.rawValue)", segment: segment, occurrence: occurrence,
                             channel: channel, template: template, message: message, costPerMessage: costPerMessage, flight: flight,
                             reachable: segment.row.cell.reachable[channel], messagesPerCustomer: perCustomer,
                             valuePerConversion: assumptions.valuePerConversion * valueIndex, assumptions: assumptions,
-                            responseRate: calibration?.rates.rates(
-                                segment: segment.id, channel: channel.rawValue, brief: assumptions.responseRate)
-                                ?? assumptions.responseRate))
+                            responseRate: responseRate))
                 }
             }
         }

@@ -32,22 +32,56 @@ public struct SyntheticOutcomes: Sendable {
     /// The outcomes CSV for the audience in `directory` of the plan at `plan`.
     /// - Throws: the plan's and the audience files' diagnostics.
     public func csv(plan path: String, audience directory: String) throws(Diagnostic) -> String {
-        let plan = try Plan.load(path)
-        let audience = try AudienceMembership.read(directory: directory, plan: plan)
-        var channels: [Int32: Set<String>] = [:]
-        for (l, customers) in audience.treated.enumerated() {
-            for c in customers { channels[c, default: []].insert(plan.lines[l].channel) }
-        }
-        var ids = [String](repeating: "", count: audience.customers.count)
-        for (id, n) in audience.customers { ids[Int(n)] = id }
+        let truth = try Truth(model: self, plan: path, audience: directory)
+        var ids = [String](repeating: "", count: truth.audience.customers.count)
+        for (id, n) in truth.audience.customers { ids[Int(n)] = id }
         var random = SplitMix64(scrambling: seed)
         var text = "customer_id,converted,revenue\n"
         for (n, id) in ids.enumerated() {
-            var stay = 1 - baseRate
-            for channel in (channels[Int32(n)] ?? []).sorted() { stay *= 1 - (lift[channel] ?? 0) }
-            let converted = random.unit() < 1 - stay
+            let converted = random.unit() < truth.probability(Int32(n))
             text += "\(CSVWriter.escape(id)),\(converted ? 1 : 0),\(converted ? orderValue : .zero)\n"
         }
         return text
+    }
+
+    /// The true incremental conversion rate `results` estimates for each channel (and `overall`):
+    /// the mean conversion chance of the customers the channel's lines messaged, minus the base
+    /// rate (which is what their held-out counterparts have). With customers messaged on several
+    /// channels this is more than `(1 − base) · lift`: it is the whole campaign's effect on them.
+    public func expectedIncrementalRates(plan path: String, audience directory: String) throws(Diagnostic) -> [String: Double] {
+        let truth = try Truth(model: self, plan: path, audience: directory)
+        var groups: [String: Set<Int32>] = [:]
+        for (l, customers) in truth.audience.treated.enumerated() {
+            groups[truth.plan.lines[l].channel, default: []].formUnion(customers)
+            groups["overall", default: []].formUnion(customers)
+        }
+        return groups.mapValues { customers in
+            customers.map(truth.probability).reduce(0, +) / Double(max(1, customers.count)) - baseRate
+        }
+    }
+
+    /// Each customer's chance of converting under the model.
+    struct Truth {
+        let plan: Plan
+        let audience: AudienceMembership
+        let channels: [Int32: Set<String>]
+        let model: SyntheticOutcomes
+
+        init(model: SyntheticOutcomes, plan path: String, audience directory: String) throws(Diagnostic) {
+            self.model = model
+            plan = try Plan.load(path)
+            audience = try AudienceMembership.read(directory: directory, plan: plan)
+            var channels: [Int32: Set<String>] = [:]
+            for (l, customers) in audience.treated.enumerated() {
+                for c in customers { channels[c, default: []].insert(plan.lines[l].channel) }
+            }
+            self.channels = channels
+        }
+
+        func probability(_ customer: Int32) -> Double {
+            var stay = 1 - model.baseRate
+            for channel in (channels[customer] ?? []).sorted() { stay *= 1 - (model.lift[channel] ?? 0) }
+            return 1 - stay
+        }
     }
 }

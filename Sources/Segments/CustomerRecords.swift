@@ -210,7 +210,7 @@ final class RecordCollector: CSVPartConsumer {
                 optIns.append(false)
                 continue
             }
-            let flag = ValueParsing.boolean(field(record, column))
+            let flag = ByteNumbers.boolean(field(record, column))
             guard flag >= 0 else { return reject(.badBoolean) }
             optIns.append(flag == 1)
         }

@@ -1,5 +1,8 @@
+import Export
 import Foundation
 import PlanTestSupport
+import PlannerCore
+import Results
 import Testing
 import WorkbookTestSupport
 
@@ -65,5 +68,68 @@ struct ResultsCommandTests {
         #expect(
             result.stderr.hasPrefix("\(folder)/nowhere/sends.csv: error: no such file: the audience folder needs sends.csv and holdout.csv")
         )
+    }
+}
+
+/// The loop on a synthetic export shaped like the example's: `plan --audience`, outcomes drawn
+/// from known true rates, `results`, and a second plan with the calibration.
+@Suite("The loop: plan, audience, outcomes with a known truth, results, calibrated plan")
+struct ResultsLoopTests {
+    @Test("results recovers each channel's true incremental rate in most seeds, and the calibrated plan takes budget away from WhatsApp")
+    func loop() throws {
+        let folder = NSTemporaryDirectory() + "results-loop-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let synth = try CLI.run(["synth", "--customers", "3000", "--seed", "2026", "--region-share", "IN-DL=0.35"])
+        #expect(synth.status == 0)
+        try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
+        let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "customers-festive-2026.csv", with: "\(folder)/customers.csv")
+        try brief.write(toFile: "\(folder)/brief.yaml", atomically: true, encoding: .utf8)
+        let plan = try CLI.run(["plan", "\(folder)/brief.yaml", "--today", "2026-10-01", "--out", "\(folder)/out", "--audience"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        // The truth: 4 % buy anyway; WhatsApp, which the brief guessed at 0.035 × 0.3 = 1.05 % per
+        // customer reached, adds 0.2 points; email (guessed 0.004 × 0.2 = 0.08 %) adds 1.5.
+        let lifts = ["sms": 0.01, "whatsapp": 0.002, "email": 0.015, "push": 0.002]
+        var covered: [String: Int] = [:], measured: [String: Int] = [:]
+        var last: CampaignResults?
+        for seed in 1...20 {
+            let model = SyntheticOutcomes(baseRate: 0.04, lift: lifts, orderValue: Money(major: 400), seed: UInt64(seed))
+            try model.csv(plan: "\(folder)/out/plan.json", audience: "\(folder)/out/audience")
+                .write(toFile: "\(folder)/outcomes.csv", atomically: true, encoding: .utf8)
+            let truth = try model.expectedIncrementalRates(plan: "\(folder)/out/plan.json", audience: "\(folder)/out/audience")
+            let results = try CampaignResults.measure(
+                .init(plan: "\(folder)/out/plan.json", audience: "\(folder)/out/audience", outcomes: "\(folder)/outcomes.csv"))
+            for lift in results.byChannel + [results.overall] where lift.incrementalConversionRate.low != nil {
+                measured[lift.key, default: 0] += 1
+                if lift.incrementalConversionRate.covers(truth[lift.key]!) { covered[lift.key, default: 0] += 1 }
+            }
+            last = results
+        }
+        // At 95 % coverage, 15 or fewer of 20 happens with probability 0.003.
+        for (key, n) in measured { #expect(covered[key, default: 0] >= n - 4, "\(key): \(covered[key, default: 0]) of \(n)") }
+        #expect(measured["overall"] == 20 && measured["whatsapp"] == 20)
+        // The calibrated plan: WhatsApp, measured at a fifth of its guess, loses its budget (the other
+        // channels are at their message limits already, so the money stays unspent rather than wasted).
+        let results = try #require(last)
+        try ResultsTables.calibrationText(results.calibration).write(
+            toFile: "\(folder)/calibration.yaml", atomically: true, encoding: .utf8)
+        try (brief + "\ncalibration: \(folder)/calibration.yaml\n").write(
+            toFile: "\(folder)/learned.yaml", atomically: true, encoding: .utf8)
+        let learned = try CLI.run([
+            "plan", "\(folder)/learned.yaml", "--today", "2026-10-01", "--out", "\(folder)/learned", "--format", "json",
+        ])
+        #expect(learned.status == 0, "\(learned.stderr)")
+        let compare = try CLI.run([
+            "compare", "\(folder)/out/plan.json", "\(folder)/learned/plan.json", "--by", "channel", "--format", "csv",
+        ])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let delta = Dictionary(
+            uniqueKeysWithValues: compare.stdout.split(separator: "\n").dropFirst().map { row in
+                let f = row.split(separator: ",", omittingEmptySubsequences: false)
+                return (String(f[0]), Double(f[3])!)
+            })
+        #expect(delta["whatsapp", default: 0] < 0, "\(compare.stdout)")
+        #expect(delta.filter { $0.key != "whatsapp" }.values.allSatisfy { $0 >= 0 }, "\(compare.stdout)")
     }
 }
