@@ -64,6 +64,12 @@ struct SegmentsCommand: ParsableCommand {
             valueName: "rule"))
     var reach: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Dimensions, comma-separated: region,language and at most one of value_tier (RFM tiers) and activity.",
+            valueName: "dimensions"))
+    var by = "region,language"
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -93,13 +99,15 @@ struct SegmentsCommand: ParsableCommand {
         guard let minimumSpend = Money(minSpend) else {
             throw Diagnostic(.badRequest, field: "--min-spend", message: "'\(minSpend)' is not an amount")
         }
-        let request = Segmentation.Request(
+        let dimension = try SegmentDimension.extra(from: by.split(separator: ",").map(String.init), option: "--by")
+        var request = Segmentation.Request(
             customers: customers, country: country.uppercased(), mapping: mapping, asOf: day,
             rejectsPath: rejects ?? out.map(Segmentation.rejectsPath(beside:)),
             rollup: SubstantialityRollup(
                 minCustomers: minCustomers, minSpend: minimumSpend,
                 maxShare: try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }),
             maxRejectRate: try Self.percent(maxRejectRate, option: "--max-reject-rate"))
+        request.dimension = dimension
         let showProgress = Terminal.errorIsTerminal
         let run = try Segmentation.run(
             request, catalog: catalog,
@@ -111,12 +119,15 @@ struct SegmentsCommand: ParsableCommand {
                 if showProgress { Terminal.progress(nil) }
                 Terminal.printError(line)
             })
-        let table = SegmentTable.table(run.rows)
+        if let cuts = run.valueCuts { Terminal.printError("value tiers: \(cuts.summary)") }
+        let table = SegmentTable.table(run.rows, dimension: dimension)
         let text =
             switch format {
             case .csv: TableFormat.csv.render(table)
-            case .json: SegmentTable.json(run.rows, report: run.report)
-            case .table: TableFormat.terminal.render(table.selecting(SegmentTable.terminalColumns, renaming: SegmentTable.terminalHeaders))
+            case .json: SegmentTable.json(run.rows, report: run.report, dimension: dimension, valueCuts: run.valueCuts)
+            case .table:
+                TableFormat.terminal.render(
+                    table.selecting(SegmentTable.terminalColumns(dimension: dimension), renaming: SegmentTable.terminalHeaders))
             }
         if let out {
             try AtomicFile.write(text, to: out)
