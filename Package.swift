@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Messages", targets: ["Messages"]),
         .library(name: "Segments", targets: ["Segments"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Review", targets: ["Review"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -85,9 +86,17 @@ let package = Package(
             dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments"],
             swiftSettings: strictSettings
         ),
+        // Segment review: two customer snapshots compared (sizes, significance, flags, migration).
+        .target(
+            name: "Review",
+            dependencies: ["PlannerCore", "Locales", "Segments"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Export",
-            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Workbook"],
+            dependencies: [
+                "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Workbook", "Review",
+            ],
             swiftSettings: strictSettings
         ),
         // Budget review: reads plan.json files back and compares them, with reasons and a bridge
@@ -107,7 +116,7 @@ let package = Package(
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -130,6 +139,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: ["PlannerCore", "Review", "Segments", "Locales", "Export"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",

@@ -73,8 +73,9 @@ public struct SubstantialityRollup: Sendable {
         self.maxShare = maxShare
     }
 
-    /// Why a cell is too small, or nil when it is substantial.
-    func shortfall(_ cell: SegmentCell) -> String? {
+    /// Why a cell is too small (`120 customers < 500, spend 9000.00 < 10000.00`), or nil when it
+    /// is substantial.
+    public func shortfall(_ cell: SegmentCell) -> String? {
         var reasons: [String] = []
         if cell.customers < minCustomers { reasons.append("\(cell.customers) customers < \(minCustomers)") }
         if cell.spend < minSpend { reasons.append("spend \(cell.spend) < \(minSpend)") }

@@ -15,7 +15,7 @@ struct CampaignPlanner: ParsableCommand {
         version: version,
         subcommands: [
             PlanCommand.self, LocalesCommand.self, FestivalsCommand.self, SegmentsCommand.self, SynthCommand.self, TemplatesCommand.self,
-            RenderCommand.self, AllocateCommand.self, CompareCommand.self,
+            RenderCommand.self, AllocateCommand.self, CompareCommand.self, ReviewCommand.self,
         ]
     )
 

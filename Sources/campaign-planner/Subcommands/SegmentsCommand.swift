@@ -22,27 +22,6 @@ struct SegmentsCommand: ParsableCommand {
     @Option(help: "The customer export: CSV with a header row.")
     var customers: String
 
-    @Option(help: "Country code: IN or MY.")
-    var country = "IN"
-
-    @Option(help: "YAML file of field: column pairs naming the source columns.")
-    var columns: String?
-
-    @Option(name: .customLong("map"), help: "field=column, repeatable (e.g. --map region=state).")
-    var maps: [String] = []
-
-    @Option(help: "Minimum customers for a segment of its own.")
-    var minCustomers = 0
-
-    @Option(help: "Minimum total spend for a segment of its own (currency units).")
-    var minSpend = "0"
-
-    @Option(help: "Flag kept segments above this percentage of all customers (e.g. 30).")
-    var maxShare: String?
-
-    @Option(help: "Fail when more than this percentage of rows is rejected.")
-    var maxRejectRate = "1"
-
     @Option(help: "Output format: table, csv or json.")
     var format: ListFormat = .table
 
@@ -52,61 +31,24 @@ struct SegmentsCommand: ParsableCommand {
     @Option(help: "Rejects file (default: beside the output, or beside the input when printing).")
     var rejects: String?
 
-    @Option(help: "The day activity windows count back from, YYYY-MM-DD (default: today, UTC).")
-    var asOf: String?
-
-    @Option(help: "How the export writes dates: yyyy-mm-dd (default), dd/mm/yyyy or mm/dd/yyyy (- and . also).")
-    var dateFormat: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "When a customer is reachable: contact (opt-in and the contact present; the default) or opt-in (the opt-in flag is enough, for exports that leave contacts out).",
-            valueName: "rule"))
-    var reach: String?
-
     @Option(
         help: ArgumentHelp(
             "Dimensions, comma-separated: region,language and at most one of value_tier (RFM tiers) and activity.",
             valueName: "dimensions"))
     var by = "region,language"
 
-    @OptionGroup var data: DataOptions
+    @OptionGroup var options: CustomerOptions
 
-    func validate() throws {
-        if columns != nil && !maps.isEmpty {
-            throw ValidationError("give the column mapping either as --columns FILE or as --map flags, not both")
-        }
-        if minCustomers < 0 { throw ValidationError("--min-customers must not be negative") }
-    }
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         let root = try data.root()
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
-        var mapping = try columns.map { path throws(Diagnostic) in try ColumnMapping(yamlPath: path) } ?? ColumnMapping(flags: maps)
-        if let dateFormat {
-            mapping.dateOrder = try ColumnMapping.dateOrder(dateFormat, at: Diagnostic(.badRequest, field: "--date-format", message: ""))
-        }
-        if let reach {
-            mapping.reach = try ColumnMapping.reachRule(reach, at: Diagnostic(.badRequest, field: "--reach", message: ""))
-        }
-        let day =
-            try asOf.map { text throws(Diagnostic) in
-                guard let date = CivilDate(iso: text) else {
-                    throw Diagnostic(.badRequest, field: "--as-of", message: "'\(text)' is not a date YYYY-MM-DD")
-                }
-                return date
-            } ?? Clock.today
-        guard let minimumSpend = Money(minSpend) else {
-            throw Diagnostic(.badRequest, field: "--min-spend", message: "'\(minSpend)' is not an amount")
-        }
         let dimension = try SegmentDimension.extra(from: by.split(separator: ",").map(String.init), option: "--by")
         var request = Segmentation.Request(
-            customers: customers, country: country.uppercased(), mapping: mapping, asOf: day,
-            rejectsPath: rejects ?? out.map(Segmentation.rejectsPath(beside:)),
-            rollup: SubstantialityRollup(
-                minCustomers: minCustomers, minSpend: minimumSpend,
-                maxShare: try maxShare.map { text throws(Diagnostic) in try Self.percent(text, option: "--max-share") }),
-            maxRejectRate: try Self.percent(maxRejectRate, option: "--max-reject-rate"))
+            customers: customers, country: options.country.uppercased(), mapping: try options.mapping(), asOf: try options.day(),
+            rejectsPath: rejects ?? out.map(Segmentation.rejectsPath(beside:)), rollup: try options.rollup(),
+            maxRejectRate: try options.rejectRate())
         request.dimension = dimension
         let showProgress = Terminal.errorIsTerminal
         let run = try Segmentation.run(
@@ -134,15 +76,5 @@ struct SegmentsCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-    }
-
-    /// `1`, `1%` or `0.5 %` as a fraction.
-    static func percent(_ text: String, option: String) throws(Diagnostic) -> Double {
-        var trimmed = text.trimmingASCIISpaces()
-        if trimmed.hasSuffix("%") { trimmed = String(trimmed.dropLast()).trimmingASCIISpaces() }
-        guard let value = Double(trimmed), value >= 0, value <= 100 else {
-            throw Diagnostic(.badRequest, field: option, message: "'\(text)' is not a percentage between 0 and 100")
-        }
-        return value / 100
     }
 }

@@ -1,0 +1,284 @@
+import Locales
+import PlannerCore
+import Segments
+
+/// A review of segments between two snapshots of the customer file: per segment the size, reach
+/// and spend then and now, the change and its significance (``ShareTest``), segments that appeared
+/// or vanished, became too small or too broad, and the migration of customers between value
+/// tiers (or activity bands), matched by customer id.
+///
+/// Two levels are compared: each region × language segment (`IN-KA/kn`, its share of all
+/// customers), and, when segments are cut further, each group inside it (`IN-KA/kn/lapsed`, its
+/// share of the region × language segment), so that growth in a state and a shift between tiers
+/// are told apart. Both snapshots are scored with the old file's value cut points, so a customer
+/// changes tier only when their own recency, orders or spend changed, not because the quintiles
+/// moved. Sizes are the customers of each cell as read (before the roll-up); the thresholds say
+/// when a segment became too small or too broad.
+///
+/// ```swift
+/// let review = try SegmentReview.run(SegmentReview.Request(old: "june.csv", new: "sept.csv", country: "IN", asOf: day), catalog: catalog)
+/// review.segments.filter(\.significant).map(\.id)   // ["IN-KA/kn", "IN-KA/kn/lapsed"]
+/// ```
+public struct SegmentReview: Sendable, Encodable {
+    /// What to compare and how.
+    public struct Request: Sendable {
+        /// The older customer export.
+        public var old: String
+        /// The newer customer export.
+        public var new: String
+        /// The country code of both (`IN`).
+        public var country: String
+        /// How both exports name their columns, write dates and define reach.
+        public var mapping: ColumnMapping
+        /// The day the new snapshot's activity counts back from.
+        public var asOf: CivilDate
+        /// The day the old snapshot's activity counts back from (default: `asOf`).
+        public var oldAsOf: CivilDate?
+        /// The extra dimension (value tier by default: the migration matrix needs one).
+        public var dimension: SegmentDimension?
+        /// The thresholds of too small (`minCustomers`, `minSpend`) and too broad (`maxShare`).
+        public var rollup: SubstantialityRollup
+        /// The largest share of rejected rows accepted in either file.
+        public var maxRejectRate: Double
+        /// Where each file's rejected rows go (default: beside each file).
+        public var oldRejectsPath: String?, newRejectsPath: String?
+        /// The family-wise significance level (``ShareTest``).
+        public var alpha: Double
+
+        /// A request cut by value tier, with no thresholds, a 1 % reject limit and level 0.01.
+        public init(
+            old: String, new: String, country: String, mapping: ColumnMapping = .automatic, asOf: CivilDate,
+            dimension: SegmentDimension? = .valueTier, rollup: SubstantialityRollup = SubstantialityRollup(),
+            maxRejectRate: Double = 0.01, alpha: Double = 0.01
+        ) {
+            self.old = old
+            self.new = new
+            self.country = country
+            self.mapping = mapping
+            self.asOf = asOf
+            self.dimension = dimension
+            self.rollup = rollup
+            self.maxRejectRate = maxRejectRate
+            self.alpha = alpha
+        }
+    }
+
+    /// One snapshot's file and totals.
+    public struct Snapshot: Sendable, Encodable {
+        /// The file, as given.
+        public let path: String
+        /// The day its activity counted back from.
+        public let asOf: CivilDate
+        /// Accepted customers.
+        public let customers: Int
+        /// Their total spend.
+        public let spend: Money
+
+        enum CodingKeys: String, CodingKey { case path, asOf = "as_of", customers, spend }
+    }
+
+    /// A segment's measures in one snapshot.
+    public struct Side: Sendable, Encodable, Equatable {
+        /// Customers in the segment.
+        public let customers: Int
+        /// Their total spend.
+        public let spend: Money
+        /// Customers reachable per channel (`sms`, `whatsapp`, `email`, `push`).
+        public let reach: [String: Int]
+        /// The share tested, in percent: of all customers for a region × language segment, of
+        /// its region × language segment for a group.
+        public let sharePct: FixedDecimal
+
+        enum CodingKeys: String, CodingKey { case customers, spend, reach, sharePct = "share_pct" }
+
+        /// Equal counts, spend and reach (the share follows from them).
+        public static func == (lhs: Side, rhs: Side) -> Bool {
+            lhs.customers == rhs.customers && lhs.spend == rhs.spend && lhs.reach == rhs.reach
+        }
+    }
+
+    /// Something a marketer should act on, in words.
+    public struct Flag: Sendable, Encodable, Equatable {
+        /// `grew`, `shrank`, `appeared`, `vanished`, `too_small`, `too_broad`.
+        public let kind: String
+        /// What changed, with numbers, and what to consider doing.
+        public let reason: String
+    }
+
+    /// One compared segment.
+    public struct Entry: Sendable, Encodable {
+        /// `IN-TN/ta` as in plan segments, or `IN-KA/kn/lapsed` for a group inside it.
+        public let id: String
+        /// The region (ISO 3166-2), language (BCP 47) and group (nil for a region × language segment).
+        public let region: String, language: String, group: String?
+        /// The measures then and now.
+        public let old: Side, new: Side
+        /// The change in customers, in percent of the old count (nil when the segment is new).
+        public let changePct: FixedDecimal?
+        /// The two-proportion z statistic of the share.
+        public let z: FixedDecimal
+        /// Whether the share changed significantly (``ShareTest``).
+        public let significant: Bool
+        /// What to act on (empty when nothing).
+        public let flags: [Flag]
+
+        enum CodingKeys: String, CodingKey {
+            case id, region, language, group, old, new, changePct = "change_pct", z, significant, flags
+        }
+
+        /// Every member written, absent figures (`group`, `change_pct`) as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(region, forKey: .region)
+            try c.encode(language, forKey: .language)
+            try c.encode(group, forKey: .group)
+            try c.encode(old, forKey: .old)
+            try c.encode(new, forKey: .new)
+            try c.encode(changePct, forKey: .changePct)
+            try c.encode(z, forKey: .z)
+            try c.encode(significant, forKey: .significant)
+            try c.encode(flags, forKey: .flags)
+        }
+    }
+
+    /// Customers matched by id between the two snapshots, by group.
+    public struct MigrationMatrix: Sendable, Encodable {
+        /// The dimension (`value_tier`).
+        public let dimension: String
+        /// The groups, in the order of rows and columns.
+        public let groups: [String]
+        /// `counts[from][to]`: customers in group `from` then and `to` now.
+        public let counts: [[Int]]
+        /// Customers only in the old file, by old group.
+        public let gone: [Int]
+        /// Customers only in the new file, by new group.
+        public let arrived: [Int]
+        /// Customers in both files.
+        public let matched: Int
+        /// Matched customers whose group changed.
+        public let moved: Int
+    }
+
+    /// The old and new snapshots.
+    public let old: Snapshot, new: Snapshot
+    /// The extra dimension, if any (`value_tier`).
+    public let dimension: String?
+    /// The significance test and its threshold.
+    public let test: ShareTestSummary
+    /// The value cut points both snapshots were scored with (value tiers only).
+    public let valueCuts: String?
+    /// Every compared segment, region × language segments and their groups, in key order.
+    public let segments: [Entry]
+    /// The tier-to-tier customer counts (nil without an extra dimension).
+    public let migration: MigrationMatrix?
+
+    enum CodingKeys: String, CodingKey {
+        case old, new, dimension, test, valueCuts = "value_cuts", segments, migration
+    }
+
+    /// How significance was decided, for readers of the review.
+    public struct ShareTestSummary: Sendable, Encodable {
+        /// `two-proportion z-test on shares, Bonferroni`.
+        public let name: String
+        /// The family-wise level.
+        public let alpha: Double
+        /// Comparisons made.
+        public let tests: Int
+        /// The p-value a change must stay below.
+        public let pThreshold: ScientificDecimal
+
+        enum CodingKeys: String, CodingKey { case name, alpha, tests, pThreshold = "p_threshold" }
+    }
+
+    /// Entries with at least one flag.
+    public var flagged: [Entry] { segments.filter { !$0.flags.isEmpty } }
+
+    /// Reads both files (streaming, as `segments` does: the old one first, to fix the value cut
+    /// points) and compares them. `notice` gets each read's summary line and warnings.
+    /// - Throws: either read's diagnostics (an unreadable export, a bad mapping, no customers, too
+    ///   many rejects).
+    public static func run(
+        _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil, notice: (String) -> Void = { _ in }
+    ) throws(Diagnostic) -> SegmentReview {
+        var first = Segmentation.Request(
+            customers: request.old, country: request.country, mapping: request.mapping, asOf: request.oldAsOf ?? request.asOf,
+            rejectsPath: request.oldRejectsPath, rollup: request.rollup, maxRejectRate: request.maxRejectRate)
+        first.dimension = request.dimension
+        first.collectGroups = request.dimension != nil
+        let old = try Segmentation.run(first, catalog: catalog, progress: progress, notice: notice)
+        var second = first
+        second.customers = request.new
+        second.asOf = request.asOf
+        second.rejectsPath = request.newRejectsPath
+        second.valueCuts = old.valueCuts
+        let new = try Segmentation.run(second, catalog: catalog, progress: progress, notice: notice)
+        return compare(old: old, new: new, request: request)
+    }
+
+    /// The review of two segmentation runs of the same dimension (the second scored with the
+    /// first's value cut points).
+    public static func compare(old: Segmentation, new: Segmentation, request: Request) -> SegmentReview {
+        let oldCube = old.cube ?? SegmentCube(country: request.country, cells: [:])
+        let newCube = new.cube ?? SegmentCube(country: request.country, cells: [:])
+        let oldParents = parents(oldCube), newParents = parents(newCube)
+        let oldTotal = oldCube.total, newTotal = newCube.total
+        var keys = Set(oldCube.cells.keys).union(newCube.cells.keys)
+        keys.formUnion(oldParents.keys)
+        keys.formUnion(newParents.keys)
+        let sorted = keys.sorted()
+        let test = ShareTest(alpha: request.alpha, tests: sorted.count)
+        var entries: [Entry] = []
+        for key in sorted {
+            let isGroup = key.group != nil
+            let parentKey = SegmentKey(region: key.region, language: key.language)
+            let o = (isGroup ? oldCube.cells[key] : oldParents[key]) ?? SegmentCell()
+            let n = (isGroup ? newCube.cells[key] : newParents[key]) ?? SegmentCell()
+            let oBase = isGroup ? (oldParents[parentKey]?.customers ?? 0) : oldTotal.customers
+            let nBase = isGroup ? (newParents[parentKey]?.customers ?? 0) : newTotal.customers
+            let z = ShareTest.z(o.customers, of: oBase, n.customers, of: nBase)
+            let significant = test.isSignificant(z)
+            let entry = Entry(
+                id: key.description, region: key.region, language: key.language, group: key.group,
+                old: side(o, base: oBase), new: side(n, base: nBase),
+                changePct: o.customers > 0
+                    ? FixedDecimal(Double(n.customers - o.customers) * 100 / Double(o.customers), places: 2) : nil,
+                z: FixedDecimal(z, places: 2), significant: significant,
+                flags: ReviewFlags.flags(
+                    key: key, old: o, new: n, oldBase: oBase, newBase: nBase, significant: significant, rollup: request.rollup,
+                    oldTotal: oldTotal.customers, newTotal: newTotal.customers))
+            entries.append(entry)
+        }
+        var migration: MigrationMatrix?
+        if let dimension = request.dimension, !dimension.groups.isEmpty, let a = old.groups, let b = new.groups {
+            let moves = CustomerGroups.migration(from: a, to: b, groups: dimension.groups.count)
+            let matched = moves.counts.flatMap { $0 }.reduce(0, +)
+            let stayed = moves.counts.indices.reduce(0) { $0 + moves.counts[$1][$1] }
+            migration = MigrationMatrix(
+                dimension: dimension.rawValue, groups: dimension.groups, counts: moves.counts, gone: moves.gone, arrived: moves.arrived,
+                matched: matched, moved: matched - stayed)
+        }
+        return SegmentReview(
+            old: Snapshot(path: old.report.path, asOf: old.report.asOf, customers: oldTotal.customers, spend: oldTotal.spend),
+            new: Snapshot(path: new.report.path, asOf: new.report.asOf, customers: newTotal.customers, spend: newTotal.spend),
+            dimension: request.dimension?.rawValue,
+            test: ShareTestSummary(
+                name: "two-proportion z-test on shares, Bonferroni", alpha: request.alpha, tests: test.tests,
+                pThreshold: ScientificDecimal(test.threshold)),
+            valueCuts: old.valueCuts?.summary, segments: entries, migration: migration)
+    }
+
+    /// Region × language totals of a cube cut by groups (the cube itself when it is not).
+    static func parents(_ cube: SegmentCube) -> [SegmentKey: SegmentCell] {
+        var sums: [SegmentKey: SegmentCell] = [:]
+        for (key, cell) in cube.cells { sums[SegmentKey(region: key.region, language: key.language), default: SegmentCell()].add(cell) }
+        return sums
+    }
+
+    static func side(_ cell: SegmentCell, base: Int) -> Side {
+        Side(
+            customers: cell.customers, spend: cell.spend,
+            reach: Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, cell.reachable[$0]) }),
+            sharePct: FixedDecimal(base > 0 ? Double(cell.customers) * 100 / Double(base) : 0, places: 2))
+    }
+}

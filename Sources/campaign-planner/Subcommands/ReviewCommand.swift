@@ -1,0 +1,65 @@
+import ArgumentParser
+import Export
+import Locales
+import PlannerCore
+import PlannerIO
+import Review
+import Segments
+
+/// `campaign-planner review OLD.csv NEW.csv`: two snapshots of the customer file compared per
+/// segment (sizes, reach, spend, significance, flags) with the migration between value tiers.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Compare two snapshots of the customer file: segment sizes, significant changes, flags and tier migration.",
+        discussion: """
+            Writes review.json, review.csv, migration.csv, flags.csv, review.xlsx (Sizes, Migration, Flags)
+            and review.md with size-changes.svg and migration.svg into --out. Both files are scored with
+            the old file's value cut points; customers are matched by customer id. Flags and a one-line
+            summary go to standard error.
+            """
+    )
+
+    @Argument(help: "The older customer export (CSV with a header row).")
+    var old: String
+
+    @Argument(help: "The newer customer export.")
+    var new: String
+
+    @Option(help: "The folder to write the review into.")
+    var out = "review-output"
+
+    @Option(
+        help: ArgumentHelp(
+            "Dimensions, comma-separated: region,language and at most one of value_tier (the default, RFM tiers) and activity.",
+            valueName: "dimensions"))
+    var by = "region,language,value_tier"
+
+    @Option(help: "The day the old file's activity counts back from (default: --as-of).")
+    var oldAsOf: String?
+
+    @OptionGroup var options: CustomerOptions
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let root = try data.root()
+        let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
+        var request = SegmentReview.Request(
+            old: old, new: new, country: options.country.uppercased(), mapping: try options.mapping(), asOf: try options.day(),
+            dimension: try SegmentDimension.extra(from: by.split(separator: ",").map(String.init), option: "--by"),
+            rollup: try options.rollup(), maxRejectRate: try options.rejectRate())
+        request.oldAsOf = try CustomerOptions.date(oldAsOf, option: "--old-as-of")
+        request.oldRejectsPath = "\(out)/old.rejects.csv"
+        request.newRejectsPath = "\(out)/new.rejects.csv"
+        try Directory.create(out)
+        let review = try SegmentReview.run(request, catalog: catalog, notice: { Terminal.printError($0) })
+        let written = try ReviewExport.write(review, to: out)
+        let significant = review.segments.filter(\.significant).count
+        Terminal.printError(
+            "review: \(review.segments.count) segments compared, \(significant) changed significantly, \(review.flagged.count) flagged"
+                + (review.migration.map { "; \($0.moved) of \($0.matched) matched customers changed \($0.dimension)" } ?? ""))
+        for entry in review.flagged { for flag in entry.flags { Terminal.printError("  \(flag.reason)") } }
+        Terminal.printError("wrote \(written.joined(separator: ", "))")
+    }
+}
