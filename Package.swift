@@ -89,7 +89,7 @@ let package = Package(
         // Segment review: two customer snapshots compared (sizes, significance, flags, migration).
         .target(
             name: "Review",
-            dependencies: ["PlannerCore", "Locales", "Segments"],
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "Segments"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -63,7 +63,8 @@ public enum ReviewExport {
         md += "| old | \(TableMarkdown.cell(review.old.path)) | \(review.old.asOf) | \(review.old.customers) | \(review.old.spend) |\n"
         md += "| new | \(TableMarkdown.cell(review.new.path)) | \(review.new.asOf) | \(review.new.customers) | \(review.new.spend) |\n\n"
         md += "Significance: \(review.test.name), level \(review.test.alpha) over \(review.test.tests) segments "
-        md += "(a change is significant when p < \(review.test.pThreshold.canonicalJSONText)).\n"
+        md += "(a change is significant when p < \(review.test.pThreshold.canonicalJSONText) and the share moved by at least "
+        md += "\(DecimalText.fixed(review.test.minChange * 100, places: 0)) % of itself).\n"
         if let cuts = review.valueCuts { md += "Value tiers of both files scored with the old file's cut points: \(cuts).\n" }
         md += "\n## Flags\n\n"
         let flagged = review.flagged

@@ -11,6 +11,7 @@ import Segments
 /// | `appeared`, `vanished` | no customers then (now), and the change is significant |
 /// | `too_small` | substantial then, below `min_customers` or `min_spend` now (it will be rolled up) |
 /// | `too_broad` | at or below `max_share` of all customers then, above now |
+/// | `conversion_up`, `conversion_down` | with results: the conversion rate changed significantly |
 ///
 /// Segments never mix languages (the roll-up keeps the language), so too broad is about size only.
 public enum ReviewFlags {
@@ -66,6 +67,18 @@ public enum ReviewFlags {
                 ))
         }
         return flags
+    }
+
+    /// The flag of a significant conversion change: `conversion_up` or `conversion_down`.
+    public static func conversion(id: String, _ c: SegmentReview.ConversionChange) -> SegmentReview.Flag {
+        let up = c.z.value > 0
+        let rates =
+            "from \(DecimalText.fixed(c.oldRatePct.value, places: 2)) % to \(DecimalText.fixed(c.newRatePct.value, places: 2)) % of customers sent (\(c.oldConversions) of \(c.oldSent), then \(c.newConversions) of \(c.newSent))"
+        return .init(
+            kind: up ? "conversion_up" : "conversion_down",
+            reason: up
+                ? "\(id) converted better, \(rates): keep the offer and message that worked, and let the plan give it more"
+                : "\(id) converted worse, \(rates): check the offer, the message in its language and the timing before the next flight")
     }
 
     /// What to consider when a group (nil: a region × language segment) grew or shrank.

@@ -10,14 +10,16 @@ public enum ReviewTables {
     }
 
     /// One row per compared segment: customers, spend and WhatsApp and SMS reach then and now,
-    /// the change, the tested shares, z and significance, and the flag kinds.
+    /// the change, the tested shares, z and significance, the conversion rates (with results)
+    /// and the flag kinds.
     public static func sizes(_ review: SegmentReview) -> Table {
         let columns: [Table.Column] = [
             .init("id"), .init("region"), .init("language"), .init("group"), .init("old_customers", .count),
             .init("new_customers", .count), .init("change_pct", .decimal(places: 2)), .init("old_spend", .money),
             .init("new_spend", .money), .init("old_whatsapp_reachable", .count), .init("new_whatsapp_reachable", .count),
             .init("old_sms_reachable", .count), .init("new_sms_reachable", .count), .init("old_share_pct", .decimal(places: 2)),
-            .init("new_share_pct", .decimal(places: 2)), .init("z", .decimal(places: 2)), .init("significant"), .init("flags"),
+            .init("new_share_pct", .decimal(places: 2)), .init("z", .decimal(places: 2)), .init("significant"),
+            .init("old_conversion_pct", .decimal(places: 2)), .init("new_conversion_pct", .decimal(places: 2)), .init("flags"),
         ]
         let rows: [[Table.Value]] = review.segments.map { e in
             [
@@ -25,14 +27,16 @@ public enum ReviewTables {
                 e.changePct.map { .decimal($0.value, places: 2) } ?? .empty, .money(e.old.spend), .money(e.new.spend),
                 .count(e.old.reach["whatsapp"] ?? 0), .count(e.new.reach["whatsapp"] ?? 0), .count(e.old.reach["sms"] ?? 0),
                 .count(e.new.reach["sms"] ?? 0), .decimal(e.old.sharePct.value, places: 2), .decimal(e.new.sharePct.value, places: 2),
-                .decimal(e.z.value, places: 2), .text(e.significant ? "yes" : "no"), .text(e.flags.map(\.kind).joined(separator: ";")),
+                .decimal(e.z.value, places: 2), .text(e.significant ? "yes" : "no"),
+                e.conversion.map { .decimal($0.oldRatePct.value, places: 2) } ?? .empty,
+                e.conversion.map { .decimal($0.newRatePct.value, places: 2) } ?? .empty, .text(e.flags.map(\.kind).joined(separator: ";")),
             ]
         }
         return Table(
             title: "Sizes", columns: columns, rows: rows,
             notes: [
                 "Shares: of all customers for a region × language segment, of that segment for a group. "
-                    + "Significant: \(review.test.name) at \(review.test.alpha) over \(review.test.tests) segments (p < \(review.test.pThreshold.canonicalJSONText))."
+                    + "Significant: \(review.test.name) at \(review.test.alpha) over \(review.test.tests) segments (p < \(review.test.pThreshold.canonicalJSONText)) and a share moved by at least \(DecimalText.fixed(review.test.minChange * 100, places: 0)) % of itself."
             ])
     }
 

@@ -44,6 +44,13 @@ public struct SegmentReview: Sendable, Encodable {
         public var oldRejectsPath: String?, newRejectsPath: String?
         /// The family-wise significance level (``ShareTest``).
         public var alpha: Double
+        /// The smallest change that counts, relative to the old share or rate (0.1: a share of
+        /// 20 % must move to 18 % or 22 %). With millions of customers a statistically significant
+        /// change can be tiny: when one state grows by 1 % of the file, every other segment's
+        /// share falls by 1 % of itself, which the z-test alone would flag.
+        public var minChange = 0.10
+        /// The campaign results of each snapshot's period, for conversion changes (both or none).
+        public var oldResults: SegmentResults?, newResults: SegmentResults?
 
         /// A request cut by value tier, with no thresholds, a 1 % reject limit and level 0.01.
         public init(
@@ -120,10 +127,12 @@ public struct SegmentReview: Sendable, Encodable {
         /// Whether the share changed significantly (``ShareTest``).
         public let significant: Bool
         /// What to act on (empty when nothing).
-        public let flags: [Flag]
+        public var flags: [Flag]
+        /// The conversion rate then and now, when results were given for the segment.
+        public var conversion: ConversionChange?
 
         enum CodingKeys: String, CodingKey {
-            case id, region, language, group, old, new, changePct = "change_pct", z, significant, flags
+            case id, region, language, group, old, new, changePct = "change_pct", z, significant, flags, conversion
         }
 
         /// Every member written, absent figures (`group`, `change_pct`) as `null`.
@@ -139,6 +148,25 @@ public struct SegmentReview: Sendable, Encodable {
             try c.encode(z, forKey: .z)
             try c.encode(significant, forKey: .significant)
             try c.encode(flags, forKey: .flags)
+            try c.encode(conversion, forKey: .conversion)
+        }
+    }
+
+    /// A segment's conversion rate (conversions of customers sent) in each snapshot's results,
+    /// tested as shares are (``ShareTest``, split over the segments with results in both).
+    public struct ConversionChange: Sendable, Encodable {
+        /// Customers sent and converted then and now.
+        public let oldSent: Int, oldConversions: Int, newSent: Int, newConversions: Int
+        /// The rates in percent.
+        public let oldRatePct: FixedDecimal, newRatePct: FixedDecimal
+        /// The two-proportion z statistic of the rate.
+        public let z: FixedDecimal
+        /// Whether the rate changed significantly.
+        public let significant: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case oldSent = "old_sent", oldConversions = "old_conversions", newSent = "new_sent", newConversions = "new_conversions"
+            case oldRatePct = "old_rate_pct", newRatePct = "new_rate_pct", z, significant
         }
     }
 
@@ -172,15 +200,20 @@ public struct SegmentReview: Sendable, Encodable {
     public let segments: [Entry]
     /// The tier-to-tier customer counts (nil without an extra dimension).
     public let migration: MigrationMatrix?
+    /// Segment ids of the results files that name no compared segment (a zone or country
+    /// segment of a plan, or a misspelt id), sorted; empty without results.
+    public var resultsUnmatched: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case old, new, dimension, test, valueCuts = "value_cuts", segments, migration
+        case old, new, dimension, test, valueCuts = "value_cuts", segments, migration, resultsUnmatched = "results_unmatched"
     }
 
     /// How significance was decided, for readers of the review.
     public struct ShareTestSummary: Sendable, Encodable {
         /// `two-proportion z-test on shares, Bonferroni`.
         public let name: String
+        /// The smallest relative change of a share that counts.
+        public let minChange: Double
         /// The family-wise level.
         public let alpha: Double
         /// Comparisons made.
@@ -188,7 +221,7 @@ public struct SegmentReview: Sendable, Encodable {
         /// The p-value a change must stay below.
         public let pThreshold: ScientificDecimal
 
-        enum CodingKeys: String, CodingKey { case name, alpha, tests, pThreshold = "p_threshold" }
+        enum CodingKeys: String, CodingKey { case name, alpha, tests, pThreshold = "p_threshold", minChange = "min_change" }
     }
 
     /// Entries with at least one flag.
@@ -237,7 +270,9 @@ public struct SegmentReview: Sendable, Encodable {
             let oBase = isGroup ? (oldParents[parentKey]?.customers ?? 0) : oldTotal.customers
             let nBase = isGroup ? (newParents[parentKey]?.customers ?? 0) : newTotal.customers
             let z = ShareTest.z(o.customers, of: oBase, n.customers, of: nBase)
-            let significant = test.isSignificant(z)
+            let significant =
+                test.isSignificant(z)
+                && Self.relativeChange(o.customers, of: oBase, n.customers, of: nBase) >= request.minChange
             let entry = Entry(
                 id: key.description, region: key.region, language: key.language, group: key.group,
                 old: side(o, base: oBase), new: side(n, base: nBase),
@@ -258,14 +293,44 @@ public struct SegmentReview: Sendable, Encodable {
                 dimension: dimension.rawValue, groups: dimension.groups, counts: moves.counts, gone: moves.gone, arrived: moves.arrived,
                 matched: matched, moved: matched - stayed)
         }
-        return SegmentReview(
+        var unmatched: [String] = []
+        if let a = request.oldResults, let b = request.newResults {
+            let ids = Set(entries.map(\.id))
+            let both = Set(a.bySegment.keys).intersection(b.bySegment.keys).filter(ids.contains)
+            unmatched = Set(a.bySegment.keys).union(b.bySegment.keys).subtracting(ids).sorted()
+            let conversionTest = ShareTest(alpha: request.alpha, tests: both.count)
+            for i in entries.indices where both.contains(entries[i].id) {
+                let o = a.bySegment[entries[i].id]!, n = b.bySegment[entries[i].id]!
+                let z = ShareTest.z(o.conversions, of: o.sent, n.conversions, of: n.sent)
+                let change = ConversionChange(
+                    oldSent: o.sent, oldConversions: o.conversions, newSent: n.sent, newConversions: n.conversions,
+                    oldRatePct: FixedDecimal(o.sent > 0 ? Double(o.conversions) * 100 / Double(o.sent) : 0, places: 2),
+                    newRatePct: FixedDecimal(n.sent > 0 ? Double(n.conversions) * 100 / Double(n.sent) : 0, places: 2),
+                    z: FixedDecimal(z, places: 2),
+                    significant: conversionTest.isSignificant(z)
+                        && Self.relativeChange(o.conversions, of: o.sent, n.conversions, of: n.sent) >= request.minChange)
+                entries[i].conversion = change
+                if change.significant { entries[i].flags.append(ReviewFlags.conversion(id: entries[i].id, change)) }
+            }
+        }
+        var review = SegmentReview(
             old: Snapshot(path: old.report.path, asOf: old.report.asOf, customers: oldTotal.customers, spend: oldTotal.spend),
             new: Snapshot(path: new.report.path, asOf: new.report.asOf, customers: newTotal.customers, spend: newTotal.spend),
             dimension: request.dimension?.rawValue,
             test: ShareTestSummary(
-                name: "two-proportion z-test on shares, Bonferroni", alpha: request.alpha, tests: test.tests,
+                name: "two-proportion z-test on shares, Bonferroni", minChange: request.minChange, alpha: request.alpha, tests: test.tests,
                 pThreshold: ScientificDecimal(test.threshold)),
             valueCuts: old.valueCuts?.summary, segments: entries, migration: migration)
+        review.resultsUnmatched = unmatched
+        return review
+    }
+
+    /// `|x₂/n₂ − x₁/n₁| / (x₁/n₁)`: the change of a share relative to the old one (infinite
+    /// from a share of 0 to any other, 0 when both are 0).
+    static func relativeChange(_ x1: Int, of n1: Int, _ x2: Int, of n2: Int) -> Double {
+        let p1 = n1 > 0 ? Double(x1) / Double(n1) : 0, p2 = n2 > 0 ? Double(x2) / Double(n2) : 0
+        if p1 == 0 { return p2 == 0 ? 0 : .infinity }
+        return abs(p2 - p1) / p1
     }
 
     /// Region × language totals of a cube cut by groups (the cube itself when it is not).

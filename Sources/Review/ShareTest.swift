@@ -14,7 +14,9 @@ import PlannerCore
 /// two-sided p-value `erfc(|z|/√2)`. A review makes one test per compared segment, so the level is
 /// split between them (Bonferroni): a change is significant when `p < alpha / tests`, with `alpha`
 /// 0.01 by default — for 500 segments, |z| above about 4.4. Two snapshots drawn from the same
-/// customers then flag nothing in 99 reviews of 100, however many segments there are.
+/// customers then flag nothing in 99 reviews of 100, however many segments there are. A review
+/// also asks the share to move by at least a tenth of itself (``SegmentReview/Request/minChange``),
+/// so that a real but negligible shift of a large file is not a flag.
 public struct ShareTest: Sendable, Equatable {
     /// The family-wise level (0.01: a 1 % chance of any false flag in a review).
     public var alpha: Double

@@ -10,8 +10,8 @@ public struct CustomerGroups: Sendable, Equatable {
     /// Sorted words: hash (61 bits) and group index (3 bits).
     public let keys: [UInt64]
 
-    /// Groups from words made by the reader; they are sorted here.
-    init(unsorted: [UInt64]) { keys = unsorted.sorted() }
+    /// Groups from words made by the reader, already sorted.
+    init(sorted: [UInt64]) { keys = sorted }
 
     /// Customers held (duplicated ids counted each time).
     public var count: Int { keys.count }

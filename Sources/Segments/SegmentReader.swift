@@ -133,8 +133,9 @@ public struct SegmentReader: Sendable {
         if collectGroups {
             var all: [UInt64] = []
             all.reserveCapacity(accumulators.reduce(0) { $0 + $1.members.count })
-            for accumulator in accumulators { all.append(contentsOf: accumulator.members) }
-            result.groups = CustomerGroups(unsorted: all)
+            for accumulator in accumulators { all.append(contentsOf: accumulator.takeMembers()) }
+            all.sort()
+            result.groups = CustomerGroups(sorted: all)
         }
         return result
     }

@@ -109,6 +109,12 @@ final class CubeAccumulator: CSVPartConsumer {
     /// Id hashes with the group in the low 3 bits (``CustomerGroups``), part-local and committed.
     private var partMembers: [UInt64] = []
     private(set) var members: [UInt64] = []
+
+    /// The committed members, handed over (the accumulator keeps none).
+    func takeMembers() -> [UInt64] {
+        defer { members = [] }
+        return members
+    }
     private let opt0: Int, opt1: Int, opt2: Int, opt3: Int, contact0: Int, contact1: Int, contact2: Int, contact3: Int
     private let part: UnsafeMutablePointer<Int64>
     let total: UnsafeMutablePointer<Int64>

@@ -31,8 +31,13 @@ enum Fixture {
         return (path, report)
     }
 
-    static func review(_ old: String, _ new: String, rollup: SubstantialityRollup = .init(), in directory: String) throws -> SegmentReview {
+    static func review(
+        _ old: String, _ new: String, rollup: SubstantialityRollup = .init(), results: (SegmentResults, SegmentResults)? = nil,
+        in directory: String
+    ) throws -> SegmentReview {
         var request = SegmentReview.Request(old: old, new: new, country: "IN", asOf: asOf, rollup: rollup)
+        request.oldResults = results?.0
+        request.newResults = results?.1
         request.oldRejectsPath = directory + "/old.rejects.csv"
         request.newRejectsPath = directory + "/new.rejects.csv"
         return try SegmentReview.run(request, catalog: catalog)
@@ -128,12 +133,24 @@ struct ReviewTests {
             .write(toFile: directory + "/old.csv", atomically: true, encoding: .utf8)
         try (header + "C1,TN,ta,100,1,2026-09-01\nC4,KA,kn,50,1,2026-09-20\nC5,KA,kn,60,1,2026-09-21\n")
             .write(toFile: directory + "/new.csv", atomically: true, encoding: .utf8)
+        // Results: IN-TN/ta converted 50 of 1000 then, 80 of 1000 now: z = 2.7211, p = 0.0065 (see
+        // shareTest), below 0.01 for the one segment with results in both: significant.
+        try "segment,sent,conversions\nIN-TN/ta,1000,50\nIN:south/ta,10,1\n".write(
+            toFile: directory + "/r1.csv", atomically: true, encoding: .utf8)
+        try "segment,sent,conversions\nIN-TN/ta,1000,80\n".write(toFile: directory + "/r2.csv", atomically: true, encoding: .utf8)
         let review = try Fixture.review(
-            directory + "/old.csv", directory + "/new.csv", rollup: SubstantialityRollup(minCustomers: 2, maxShare: 0.5), in: directory)
+            directory + "/old.csv", directory + "/new.csv", rollup: SubstantialityRollup(minCustomers: 2, maxShare: 0.5),
+            results: (try SegmentResults(path: directory + "/r1.csv"), try SegmentResults(path: directory + "/r2.csv")), in: directory)
         let tamil = try #require(review.segments.first { $0.id == "IN-TN/ta" })
         #expect(tamil.old.customers == 3 && tamil.new.customers == 1)
         #expect(tamil.changePct?.value == -66.66666666666667)
-        #expect(tamil.flags.map(\.kind) == ["too_small"])
+        #expect(tamil.flags.map(\.kind) == ["too_small", "conversion_up"])
+        #expect(tamil.conversion?.z.value ?? 0 > 2.72 && tamil.conversion?.z.value ?? 0 < 2.73)
+        #expect(
+            tamil.flags.last?.reason
+                == "IN-TN/ta converted better, from 5.00 % to 8.00 % of customers sent (50 of 1000, then 80 of 1000): keep the offer and message that worked, and let the plan give it more"
+        )
+        #expect(review.resultsUnmatched == ["IN:south/ta"])
         #expect(
             tamil.flags.first?.reason
                 == "IN-TN/ta became too small (1 customers < 2, was 3 customers): it will be rolled up into its zone; plan it with the zone's segment or lower the minimum"

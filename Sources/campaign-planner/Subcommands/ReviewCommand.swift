@@ -38,6 +38,15 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "The day the old file's activity counts back from (default: --as-of).")
     var oldAsOf: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Campaign results per segment (segment,sent,conversions), given twice: the old period's, then the new one's.",
+            valueName: "file"))
+    var results: [String] = []
+
+    @Option(help: "The smallest change of a share that counts, in percent of the old share (default 10).")
+    var minChange = "10"
+
     @OptionGroup var options: CustomerOptions
 
     @OptionGroup var data: DataOptions
@@ -49,6 +58,15 @@ struct ReviewCommand: ParsableCommand {
             old: old, new: new, country: options.country.uppercased(), mapping: try options.mapping(), asOf: try options.day(),
             dimension: try SegmentDimension.extra(from: by.split(separator: ",").map(String.init), option: "--by"),
             rollup: try options.rollup(), maxRejectRate: try options.rejectRate())
+        if !results.isEmpty {
+            guard results.count == 2 else {
+                throw Diagnostic(
+                    .badRequest, field: "--results", message: "give --results twice: the old period's results, then the new one's")
+            }
+            request.oldResults = try SegmentResults(path: results[0])
+            request.newResults = try SegmentResults(path: results[1])
+        }
+        request.minChange = try CustomerOptions.percent(minChange, option: "--min-change")
         request.oldAsOf = try CustomerOptions.date(oldAsOf, option: "--old-as-of")
         request.oldRejectsPath = "\(out)/old.rejects.csv"
         request.newRejectsPath = "\(out)/new.rejects.csv"
@@ -60,6 +78,10 @@ struct ReviewCommand: ParsableCommand {
             "review: \(review.segments.count) segments compared, \(significant) changed significantly, \(review.flagged.count) flagged"
                 + (review.migration.map { "; \($0.moved) of \($0.matched) matched customers changed \($0.dimension)" } ?? ""))
         for entry in review.flagged { for flag in entry.flags { Terminal.printError("  \(flag.reason)") } }
+        if !review.resultsUnmatched.isEmpty {
+            Terminal.printError(
+                "results for segments not compared (zones, the country or unknown ids): \(review.resultsUnmatched.joined(separator: ", "))")
+        }
         Terminal.printError("wrote \(written.joined(separator: ", "))")
     }
 }
