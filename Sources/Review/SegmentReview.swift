@@ -228,12 +228,39 @@ public struct SegmentReview: Sendable, Encodable {
     public var flagged: [Entry] { segments.filter { !$0.flags.isEmpty } }
 
     /// Reads both files (streaming, as `segments` does: the old one first, to fix the value cut
-    /// points) and compares them. `notice` gets each read's summary line and warnings.
+    /// points) and compares them. `notice` gets each read's summary line and warnings. Two
+    /// `segments --format json` outputs (files ending in `.json`) are read back instead, and
+    /// compared the same way, without a migration (they hold no customer ids).
     /// - Throws: either read's diagnostics (an unreadable export, a bad mapping, no customers, too
-    ///   many rejects).
+    ///   many rejects, a JSON file that is not a segments output), or one JSON and one CSV file.
     public static func run(
         _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil, notice: (String) -> Void = { _ in }
     ) throws(Diagnostic) -> SegmentReview {
+        let json = [request.old, request.new].map { $0.lowercased().hasSuffix(".json") }
+        if json[0] != json[1] {
+            throw Diagnostic(
+                .badRequest, message: "give two customer exports or two segments JSON outputs, not one of each",
+                hint: "the JSON holds no customer ids and its own value cut points, so it cannot be compared with an export")
+        }
+        if json[0] {
+            let old = try SegmentSnapshot(segmentsJSON: request.old, country: request.country)
+            let new = try SegmentSnapshot(segmentsJSON: request.new, country: request.country)
+            guard old.dimension == new.dimension else {
+                throw Diagnostic(
+                    .badInput, path: request.new,
+                    message:
+                        "cut by \(new.dimension?.rawValue ?? "region and language only"), but \(request.old) by \(old.dimension?.rawValue ?? "region and language only")",
+                    hint: "run segments with the same --by for both")
+            }
+            var same = request
+            same.dimension = old.dimension
+            if old.dimension == .valueTier && old.valueCuts != new.valueCuts {
+                notice(
+                    "warning: the two JSON outputs scored value tiers with different cut points (each on its own file), so tier sizes can move because the quintiles moved; review the customer files to score both with the old cuts"
+                )
+            }
+            return compare(old: old, new: new, request: same)
+        }
         var first = Segmentation.Request(
             customers: request.old, country: request.country, mapping: request.mapping, asOf: request.oldAsOf ?? request.asOf,
             rejectsPath: request.oldRejectsPath, rollup: request.rollup, maxRejectRate: request.maxRejectRate)
@@ -246,14 +273,15 @@ public struct SegmentReview: Sendable, Encodable {
         second.rejectsPath = request.newRejectsPath
         second.valueCuts = old.valueCuts
         let new = try Segmentation.run(second, catalog: catalog, progress: progress, notice: notice)
-        return compare(old: old, new: new, request: request)
+        return compare(
+            old: SegmentSnapshot(old, dimension: request.dimension), new: SegmentSnapshot(new, dimension: request.dimension),
+            request: request)
     }
 
-    /// The review of two segmentation runs of the same dimension (the second scored with the
-    /// first's value cut points).
-    public static func compare(old: Segmentation, new: Segmentation, request: Request) -> SegmentReview {
-        let oldCube = old.cube ?? SegmentCube(country: request.country, cells: [:])
-        let newCube = new.cube ?? SegmentCube(country: request.country, cells: [:])
+    /// The review of two snapshots cut by the request's dimension (the second scored with the
+    /// first's value cut points, for customer files).
+    public static func compare(old: SegmentSnapshot, new: SegmentSnapshot, request: Request) -> SegmentReview {
+        let oldCube = old.cube, newCube = new.cube
         let oldParents = parents(oldCube), newParents = parents(newCube)
         let oldTotal = oldCube.total, newTotal = newCube.total
         var keys = Set(oldCube.cells.keys).union(newCube.cells.keys)
@@ -314,8 +342,8 @@ public struct SegmentReview: Sendable, Encodable {
             }
         }
         var review = SegmentReview(
-            old: Snapshot(path: old.report.path, asOf: old.report.asOf, customers: oldTotal.customers, spend: oldTotal.spend),
-            new: Snapshot(path: new.report.path, asOf: new.report.asOf, customers: newTotal.customers, spend: newTotal.spend),
+            old: Snapshot(path: old.path, asOf: old.asOf, customers: oldTotal.customers, spend: oldTotal.spend),
+            new: Snapshot(path: new.path, asOf: new.asOf, customers: newTotal.customers, spend: newTotal.spend),
             dimension: request.dimension?.rawValue,
             test: ShareTestSummary(
                 name: "two-proportion z-test on shares, Bonferroni", minChange: request.minChange, alpha: request.alpha, tests: test.tests,

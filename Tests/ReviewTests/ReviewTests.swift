@@ -190,3 +190,46 @@ struct ReviewTests {
         #expect(heat.hasPrefix("<svg") && heat.contains("<title>"))
     }
 }
+
+@Suite("Segment review of two segments --format json outputs")
+struct ReviewJSONTests {
+    @Test("a segments JSON output reads back to the same cube and cut points; two of them review like the exports, without a migration")
+    func roundTrip() throws {
+        let directory = try Fixture.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var drift = SyntheticCustomers.Drift()
+        drift.grow = ["IN-KA": 0.5]
+        let old = try Fixture.synth(20_000, seed: 5, in: directory)
+        let new = try Fixture.synth(20_000, seed: 5, drift: drift, in: directory)
+        var paths: [String] = []
+        var runs: [Segmentation] = []
+        for (i, file) in [old.path, new.path].enumerated() {
+            var request = Segmentation.Request(customers: file, country: "IN", asOf: Fixture.asOf, rejectsPath: directory + "/r\(i).csv")
+            request.dimension = .valueTier
+            let run = try Segmentation.run(request, catalog: Fixture.catalog)
+            let path = directory + "/segments\(i).json"
+            try SegmentTable.json(run.rows, report: run.report, dimension: .valueTier, valueCuts: run.valueCuts)
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+            runs.append(run)
+        }
+        let back = try SegmentSnapshot(segmentsJSON: paths[0], country: "IN")
+        // The JSON holds every measure but the opt-in counts.
+        let project = { (cube: SegmentCube) in
+            cube.cells.mapValues { [$0.customers, Int($0.spend.minor), $0.reachable.sms, $0.reachable.whatsapp, $0.active365d, $0.orders] }
+        }
+        let same = project(back.cube) == project(try #require(runs[0].cube))
+        #expect(same)
+        #expect(back.valueCuts == runs[0].valueCuts)
+        #expect(back.dimension == .valueTier && back.groups == nil)
+        let fromJSON = try Fixture.review(paths[0], paths[1], in: directory)
+        let fromCSV = try Fixture.review(old.path, new.path, in: directory)
+        #expect(fromJSON.migration == nil && fromCSV.migration != nil)
+        // Region × language sizes do not depend on the cut points: the same significant segments.
+        let regional = { (r: SegmentReview) in r.segments.filter { $0.group == nil && $0.significant }.map(\.id) }
+        #expect(regional(fromJSON) == regional(fromCSV))
+        #expect(regional(fromJSON).contains("IN-KA/kn"))
+        let mixed = try #require(throws: Diagnostic.self) { _ = try Fixture.review(paths[0], new.path, in: directory) }
+        #expect(mixed.message == "give two customer exports or two segments JSON outputs, not one of each")
+    }
+}

@@ -20,10 +20,10 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The older customer export (CSV with a header row).")
+    @Argument(help: "The older customer export (CSV with a header row), or a segments --format json output (.json).")
     var old: String
 
-    @Argument(help: "The newer customer export.")
+    @Argument(help: "The newer customer export, or segments JSON output when the old one is.")
     var new: String
 
     @Option(help: "The folder to write the review into.")
