@@ -96,6 +96,10 @@ public enum ReviewFlags {
             "onboard them: a welcome flight with a first-repeat offer"
         case ("new", false), ("promising", false), ("active_180d", false):
             "fewer new customers: check the channels that bring them"
+        case ("android", true), ("ios", true), ("web", true):
+            "more customers on this device: check that messages, links and offers work well on it"
+        case ("android", false), ("ios", false), ("web", false):
+            "fewer customers on this device: check app or site problems there before moving budget"
         case (nil, true): "its share of the budget should grow with it: re-run the plan on the new file"
         case (nil, false): "check reach and messages there; its budget will shrink with it when the plan is re-run"
         default: up ? "give it more attention" : "check why it shrank"

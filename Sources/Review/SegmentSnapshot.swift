@@ -56,7 +56,10 @@ public struct SegmentSnapshot: Sendable {
         guard let asOf = CivilDate(iso: document.asOf) else {
             throw Diagnostic(.badInput, path: path, field: "as_of", message: "'\(SafeText.escaped(document.asOf))' is not a date")
         }
-        let dimensions = Set(document.segments.map { $0.valueTier != nil ? "value_tier" : $0.activity != nil ? "activity" : "" })
+        let dimensions = Set(
+            document.segments.map {
+                $0.valueTier != nil ? "value_tier" : $0.activity != nil ? "activity" : $0.device != nil ? "device" : ""
+            })
         let dimension = dimensions.count == 1 ? SegmentDimension(rawValue: dimensions.first!) : nil
         var cells: [SegmentKey: SegmentCell] = [:]
         for row in document.segments where row.level == "region" {
@@ -69,7 +72,7 @@ public struct SegmentSnapshot: Sendable {
             cell.active180d = row.active180d
             cell.active365d = row.active365d
             cell.imputedLanguage = row.imputedLanguage
-            cells[SegmentKey(region: row.region, language: row.language, group: row.valueTier ?? row.activity)] = cell
+            cells[SegmentKey(region: row.region, language: row.language, group: row.valueTier ?? row.activity ?? row.device)] = cell
         }
         let cuts = document.valueCuts.map { c in
             ValueCuts(
@@ -108,13 +111,13 @@ public struct SegmentSnapshot: Sendable {
 
     private struct Row: Decodable {
         let region: String, level: String, language: String
-        let valueTier: String?, activity: String?
+        let valueTier: String?, activity: String?, device: String?
         let customers: Int
         let reachable: [String: Int]
         let spend: Double
         let orders: Int, active90d: Int, active180d: Int, active365d: Int, imputedLanguage: Int
         enum CodingKeys: String, CodingKey {
-            case region, level, language, valueTier = "value_tier", activity, customers, reachable, spend, orders
+            case region, level, language, valueTier = "value_tier", activity, device, customers, reachable, spend, orders
             case active90d = "active_90d", active180d = "active_180d", active365d = "active_365d", imputedLanguage = "imputed_language"
         }
     }

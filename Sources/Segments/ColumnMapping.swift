@@ -22,6 +22,8 @@ public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
     case phone, email
     /// The device token push needs, as `phone` and `email` are for their channels.
     case pushToken = "push_token"
+    /// The customer's device or app platform (`Android`, `iOS`, `web`), for device segments.
+    case deviceOS = "device_os"
 
     /// Only these must be present; every other field may be missing from a file.
     public var isRequired: Bool { self == .customerID || self == .region }
@@ -46,6 +48,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
         case .phone: others = ["mobile", "phone_number", "mobile_number", "msisdn", "contact_number", "mobile_no"]
         case .email: others = ["email_address", "e_mail", "mail"]
         case .pushToken: others = ["device_token", "fcm_token", "apns_token", "push_id"]
+        case .deviceOS: others = ["device", "os", "platform", "device_platform", "device_type", "app_platform"]
         }
         return [rawValue] + others
     }

@@ -14,6 +14,8 @@ public enum SegmentDimension: String, Sendable, CaseIterable {
     case valueTier = "value_tier"
     /// The activity band (``ActivityBand``): how recently the customer last ordered.
     case activity
+    /// The device (``DeviceGroup``) from the `device_os` column.
+    case device
 
     /// The extra dimension a list of names asks for (`["region", "language", "value_tier"]`), nil
     /// for region and language only; `option` names where the list was written in errors.
@@ -42,7 +44,7 @@ public enum SegmentDimension: String, Sendable, CaseIterable {
             throw Diagnostic(
                 .badRequest, field: option,
                 message:
-                    "at most one of value_tier and activity can be added to region and language (got \(extras.map(\.rawValue).joined(separator: ", ")))"
+                    "at most one of value_tier, activity and device can be added to region and language (got \(extras.map(\.rawValue).joined(separator: ", ")))"
             )
         }
         return extras.first
@@ -54,6 +56,32 @@ public enum SegmentDimension: String, Sendable, CaseIterable {
         case .region, .language: []
         case .valueTier: ValueTier.allCases.map(\.rawValue)
         case .activity: ActivityBand.allCases.map(\.rawValue)
+        case .device: DeviceGroup.allCases.map(\.rawValue)
+        }
+    }
+}
+
+/// The device a customer uses, from the `device_os` column (any case; the reader trims spaces):
+/// `android` (Android), `ios` (iOS, iPhone, iPad, iPadOS), `web` (web, desktop, browser,
+/// Windows, macOS, Mac), `other` for anything else, an empty field or no column.
+public enum DeviceGroup: String, Sendable, CaseIterable {
+    /// Android phones and tablets.
+    case android
+    /// iPhones and iPads.
+    case ios
+    /// A browser on a computer.
+    case web
+    /// Anything else, or no device given.
+    case other
+
+    /// The group index of a `device_os` field's bytes (in ``allCases`` order).
+    static func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard !bytes.isEmpty, bytes.count <= 15 else { return 3 }
+        switch String(decoding: bytes, as: UTF8.self).lowercased() {
+        case "android": return 0
+        case "ios", "iphone", "ipad", "ipados": return 1
+        case "web", "desktop", "browser", "windows", "macos", "mac": return 2
+        default: return 3
         }
     }
 }

@@ -24,7 +24,7 @@ public enum SegmentTable {
     public static func table(_ rows: [SegmentRow], dimension: SegmentDimension? = nil) -> Table {
         let kinds: [String: Table.Kind] = [
             "region": .text, "language": .text, "spend": .money, "status": .text, "merged_into": .text, "reason": .text,
-            "value_tier": .text, "activity": .text,
+            "value_tier": .text, "activity": .text, "device": .text,
         ]
         let grouped = header(dimension: dimension).count > header.count
         return Table(

@@ -10,7 +10,7 @@ final class ReadPlan: Sendable {
     /// A contact column index meaning "not needed": the opt-in alone makes a customer reachable.
     static let contactNotNeeded = -2
     let fieldCount: Int
-    let id: Int, region: Int, language: Int, spend: Int, orders: Int, lastOrder: Int
+    let id: Int, region: Int, language: Int, spend: Int, orders: Int, lastOrder: Int, device: Int
     /// Opt-in and contact columns per channel, in ``Channel/allCases`` order (-1 when absent).
     let optIns: [Int], contacts: [Int]
     let regions: [String], languages: [String]
@@ -50,6 +50,7 @@ final class ReadPlan: Sendable {
         spend = index(.spend)
         orders = index(.orders)
         lastOrder = index(.lastOrderDate)
+        device = index(.deviceOS)
         dateOrder = columns.dateOrder
         optIns = ReachRule.optInFields.map(index)
         contacts = ReachRule.contactFields.map { columns.reach == .optIn ? Self.contactNotNeeded : index($0) }
@@ -97,7 +98,7 @@ final class CubeAccumulator: CSVPartConsumer {
     private let spendColumn: Int, ordersColumn: Int, lastOrderColumn: Int, asOfDay: Int, languageCount: Int
     private let dateOrder: DateOrder
     /// 0: no extra dimension, 1: value tier, 2: activity band; `groups` cells per region × language.
-    private let dimensionKind: Int, groups: Int
+    private let dimensionKind: Int, groups: Int, deviceColumn: Int
     private let histogramPass: Bool, collectMembers: Bool
     /// Value cut points copied out as constants (recency, frequency, spend; four each).
     private let r0: Int, r1: Int, r2: Int, r3: Int, f0: Int, f1: Int, f2: Int, f3: Int, m0: Int, m1: Int, m2: Int, m3: Int
@@ -134,7 +135,8 @@ final class CubeAccumulator: CSVPartConsumer {
         self.rejects = rejects
         cellCount = plan.regions.count * plan.languages.count * plan.groups
         groups = plan.groups
-        dimensionKind = plan.dimension == .valueTier ? 1 : plan.dimension == .activity ? 2 : 0
+        dimensionKind = plan.dimension == .valueTier ? 1 : plan.dimension == .activity ? 2 : plan.dimension == .device ? 3 : 0
+        deviceColumn = plan.device
         histogramPass = plan.histogramPass
         collectMembers = plan.collectMembers
         let cuts =
@@ -328,6 +330,8 @@ final class CubeAccumulator: CSVPartConsumer {
             group = tierIndex(age: age, orders: orders, spend: spend)
         } else if dimensionKind == 2 {
             group = ActivityBand.index(age: age)
+        } else if dimensionKind == 3 {
+            group = deviceColumn >= 0 ? DeviceGroup.index(field(record, deviceColumn)) : 3
         }
         if collectMembers { partMembers.append(CustomerGroups.key(idHash: idHash, group: group)) }
         let cell = part + ((Int(region) &* languageCount &+ Int(language)) &* groups &+ group) &* ReadPlan.measures

@@ -136,6 +136,23 @@ struct ValueTierTests {
         }
     }
 
+    @Test("device groups from device_os, any case and spacing; unknown and empty are other (hand-counted)")
+    func device() throws {
+        let text =
+            "customer_id,state,preferred_language,Platform\n"
+            + "D1,Tamil Nadu,ta,Android\nD2,Tamil Nadu,ta, iPhone \nD3,Tamil Nadu,ta,IOS\nD4,Tamil Nadu,ta,desktop\n"
+            + "D5,Tamil Nadu,ta,KaiOS\nD6,Tamil Nadu,ta,\nD7,Tamil Nadu,ta,android\n"
+        let path = try Fixture.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reader = try Fixture.reader()
+        reader.dimension = .device
+        let result = try reader.read(path: path)
+        #expect(result.report.columns[.deviceOS] == 3)
+        let count = { (group: String) in result.cube.cells[SegmentKey(region: "IN-TN", language: "ta", group: group)]?.customers ?? 0 }
+        let counts: [Int] = ["android", "ios", "web", "other"].map(count)
+        #expect(counts == [2, 2, 1, 2])
+    }
+
     @Test("activity bands: 0-89, 90-179, 180-364 days, then inactive (hand-counted)")
     func activity() throws {
         let text =

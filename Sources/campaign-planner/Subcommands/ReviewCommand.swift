@@ -31,7 +31,7 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Dimensions, comma-separated: region,language and at most one of value_tier (the default, RFM tiers) and activity.",
+            "Dimensions, comma-separated: region,language and at most one of value_tier (the default, RFM tiers), activity and device.",
             valueName: "dimensions"))
     var by = "region,language,value_tier"
 

@@ -33,7 +33,7 @@ struct SegmentsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Dimensions, comma-separated: region,language and at most one of value_tier (RFM tiers) and activity.",
+            "Dimensions, comma-separated: region,language and at most one of value_tier (RFM tiers), activity and device (device_os).",
             valueName: "dimensions"))
     var by = "region,language"
 
