@@ -180,7 +180,7 @@ extension PlanContext {
                 Assumption(
                     key: "activity_index",
                     value:
-                        "share of the segment's customers who ordered within 365 days / the plan's share, clamped to 0.25-4; multiplies the value per conversion, so champions are worth more per message than lapsed customers",
+                        "share of the segment's customers who ordered within 90 days / the plan's share, clamped to 0.25-4; multiplies the value per conversion, so champions are worth more per message than lapsed customers",
                     source: "planner"))
         }
         list += [
