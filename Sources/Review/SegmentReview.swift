@@ -315,8 +315,11 @@ public struct SegmentReview: Sendable, Encodable {
         var migration: MigrationMatrix?
         if let dimension = request.dimension, !dimension.groups.isEmpty, let a = old.groups, let b = new.groups {
             let moves = CustomerGroups.migration(from: a, to: b, groups: dimension.groups.count)
-            let matched = moves.counts.flatMap { $0 }.reduce(0, +)
-            let stayed = moves.counts.indices.reduce(0) { $0 + moves.counts[$1][$1] }
+            var matched = 0, stayed = 0
+            for (i, row) in moves.counts.enumerated() {
+                matched += row.reduce(0, +)
+                stayed += row[i]
+            }
             migration = MigrationMatrix(
                 dimension: dimension.rawValue, groups: dimension.groups, counts: moves.counts, gone: moves.gone, arrived: moves.arrived,
                 matched: matched, moved: matched - stayed)

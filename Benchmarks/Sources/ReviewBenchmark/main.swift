@@ -7,7 +7,8 @@
 // write Hindi). Both are generated when missing, before timing starts. The review reads the old
 // file twice (value cut points, then tiers) and the new file once, keeping 8 bytes per customer
 // per file for the id match. Answers are checked: the stated changes are flagged, nothing else
-// in the other regions, and the migration's arrivals are the added rows.
+// in the other regions, and the migration's arrivals are the added rows. A third file (seed 2,
+// the same distribution) reviewed against the first must show no significant change.
 import Locales
 import PlannerCore
 import PlannerIO
@@ -52,6 +53,7 @@ func fileSize(_ path: String) -> Int {
 let rows = Int(option("--rows") ?? "10000000")!
 let oldPath = option("--old") ?? "/tmp/review-bench-\(rows)-old.csv"
 let newPath = option("--new") ?? "/tmp/review-bench-\(rows)-new.csv"
+let otherPath = option("--other") ?? "/tmp/review-bench-\(rows)-seed2.csv"
 let asOf = CivilDate(year: 2026, month: 10, day: 1)!
 
 func benchmark() throws(Diagnostic) {
@@ -62,8 +64,8 @@ func benchmark() throws(Diagnostic) {
     drift.lapse = ["IN-TN": 0.3]
     drift.shifts = [.init(region: "IN-MH", from: "mr", to: "hi", share: 0.2)]
     var added = -1
-    for (path, changes) in [(oldPath, SyntheticCustomers.Drift()), (newPath, drift)] {
-        var synth = try SyntheticCustomers(catalog: catalog, country: "IN", seed: 1, dirty: false, asOf: asOf)
+    for (path, changes, seed) in [(oldPath, SyntheticCustomers.Drift(), UInt64(1)), (newPath, drift, 1), (otherPath, .init(), 2)] {
+        var synth = try SyntheticCustomers(catalog: catalog, country: "IN", seed: seed, dirty: false, asOf: asOf)
         synth.drift = changes
         if access(path, R_OK) != 0 {
             print("generating \(rows) rows into \(path) ...")
@@ -98,6 +100,18 @@ func benchmark() throws(Diagnostic) {
     print(
         "check: \(review.segments.count) segments, \(flagged.count) significant (\(flagged.map(\.id).joined(separator: " "))), "
             + "\(migration.moved) of \(migration.matched) matched customers changed tier, \(added) arrived")
+    // Two snapshots from the same distribution (seeds 1 and 2): nothing may change significantly.
+    var same = request
+    same.new = otherPath
+    let sameStart = now()
+    let control = try SegmentReview.run(same, catalog: catalog)
+    let sameSeconds = now() - sameStart
+    let noise = control.segments.filter(\.significant)
+    guard noise.isEmpty else { fail("same-distribution snapshots flagged \(noise.map(\.id).joined(separator: " "))") }
+    let largest = control.segments.map { abs($0.z.value) }.max() ?? 0
+    print(
+        "same distribution (seed 1 against seed 2): \(control.segments.count) segments, 0 significant (largest |z| \(fixed(largest, 2)), "
+            + "threshold p < \(control.test.pThreshold.canonicalJSONText)), \(fixed(sameSeconds, 2)) s; peak RSS \(fixed(peakRSSMegabytes(), 1)) MB")
 }
 
 do {
