@@ -208,6 +208,20 @@ public struct SegmentReview: Sendable, Encodable {
         case old, new, dimension, test, valueCuts = "value_cuts", segments, migration, resultsUnmatched = "results_unmatched"
     }
 
+    /// Every member written; without an extra dimension `dimension`, `value_cuts` and
+    /// `migration` are `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(old, forKey: .old)
+        try c.encode(new, forKey: .new)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(test, forKey: .test)
+        try c.encode(valueCuts, forKey: .valueCuts)
+        try c.encode(segments, forKey: .segments)
+        try c.encode(migration, forKey: .migration)
+        try c.encode(resultsUnmatched, forKey: .resultsUnmatched)
+    }
+
     /// How significance was decided, for readers of the review.
     public struct ShareTestSummary: Sendable, Encodable {
         /// `two-proportion z-test on shares, Bonferroni`.

@@ -30,6 +30,17 @@ struct ReviewCommandTests {
                 "flags.csv", "migration.csv", "migration.svg", "new.rejects.csv", "old.rejects.csv", "review.csv", "review.json",
                 "review.md", "review.xlsx", "size-changes.svg",
             ])
+        // Region and language only: no migration, written as null; --results must come twice.
+        let plain = try CLI.run([
+            "review", directory + "/old.csv", directory + "/new.csv", "--as-of", "2026-10-01", "--out", directory + "/plain", "--by",
+            "region,language",
+        ])
+        #expect(plain.status == 0)
+        let json = try String(contentsOfFile: directory + "/plain/review.json", encoding: .utf8)
+        #expect(json.contains("\"migration\": null") && json.contains("\"dimension\": null"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/plain/migration.csv"))
+        let once = try CLI.run(["review", directory + "/old.csv", directory + "/new.csv", "--results", directory + "/old.csv"])
+        #expect(once.status == 64 && once.stderr.contains("give --results twice"))
         let wrong = try CLI.run(["synth", "--customers", "10", "--shift", "IN-MH/mr=0.2"])
         #expect(wrong.status == 64 && wrong.stderr.contains("is not REGION/FROM:TO=SHARE"))
     }
