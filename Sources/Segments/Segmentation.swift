@@ -79,6 +79,11 @@ public struct Segmentation: Sendable {
         let result = try reader.read(path: request.customers, rejectsPath: rejectsPath, progress: progress)
         notice(summary(of: result.report, rejectsPath: rejectsPath))
         for warning in result.report.warnings { notice("warning: \(warning)") }
+        if request.dimension == .device && result.report.columns[.deviceOS] == nil {
+            notice(
+                "warning: no device_os column in \(request.customers): every customer is in the device group 'other'; name the column with \(OptionText.mention("map", "device_os=COLUMN")) or device_os: COLUMN in a \(OptionText.mention("columns")) file"
+            )
+        }
         try result.report.checkHasCustomers()
         try result.report.check(maxRejectRate: request.maxRejectRate)
         var run = Segmentation(

@@ -153,6 +153,21 @@ struct ValueTierTests {
         #expect(counts == [2, 2, 1, 2])
     }
 
+    @Test("device segments of an export without a device column: a warning names the way out")
+    func deviceWithoutColumn() throws {
+        let path = try Fixture.file("customer_id,state\nD1,Tamil Nadu\n")
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: path + ".rejects.csv")
+        }
+        var request = Segmentation.Request(customers: path, country: "IN", asOf: Fixture.asOf, rejectsPath: path + ".rejects.csv")
+        request.dimension = .device
+        var notices: [String] = []
+        let run = try Segmentation.run(request, catalog: Fixture.catalog, notice: { notices.append($0) })
+        #expect(run.cube?.cells.keys.compactMap(\.group) == ["other"])
+        #expect(notices.last?.hasPrefix("warning: no device_os column in ") == true)
+    }
+
     @Test("activity bands: 0-89, 90-179, 180-364 days, then inactive (hand-counted)")
     func activity() throws {
         let text =
