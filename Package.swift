@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "AllocationTests", dependencies: ["PlannerCore", "Allocation"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReviewTests",
-            dependencies: ["PlannerCore", "Review", "Segments", "Locales", "Export"],
+            dependencies: ["PlannerCore", "Review", "Segments", "Locales", "Export", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),

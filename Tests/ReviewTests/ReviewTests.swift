@@ -5,6 +5,7 @@ import PlannerCore
 import Review
 import Segments
 import Testing
+import WorkbookTestSupport
 
 enum Fixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -231,5 +232,40 @@ struct ReviewJSONTests {
         #expect(regional(fromJSON).contains("IN-KA/kn"))
         let mixed = try #require(throws: Diagnostic.self) { _ = try Fixture.review(paths[0], new.path, in: directory) }
         #expect(mixed.message == "give two customer exports or two segments JSON outputs, not one of each")
+    }
+}
+
+@Suite("The review workbook in LibreOffice")
+struct ReviewWorkbookTests {
+    @Test("review.xlsx opens with its Sizes, Migration and Flags sheets; the migration totals recompute to the customers of both files")
+    func workbook() throws {
+        let directory = try Fixture.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let header = "customer_id,state,preferred_language,total_spend,order_count,last_order_date\n"
+        try (header + "C1,TN,ta,100,1,2026-09-01\nC2,TN,ta,200,2,2026-08-01\nC3,TN,ta,300,3,2026-07-01\n")
+            .write(toFile: directory + "/old.csv", atomically: true, encoding: .utf8)
+        try (header + "C1,TN,ta,100,1,2026-09-01\nC4,KA,kn,50,1,2026-09-20\nC5,KA,kn,60,1,2026-09-21\n")
+            .write(toFile: directory + "/new.csv", atomically: true, encoding: .utf8)
+        let review = try Fixture.review(
+            directory + "/old.csv", directory + "/new.csv", rollup: SubstantialityRollup(minCustomers: 2, maxShare: 0.5), in: directory)
+        _ = try ReviewExport.write(review, to: directory + "/out")
+        let sheets = try LibreOffice.sheets(
+            of: URL(fileURLWithPath: directory + "/out/review.xlsx"), names: ["Sizes", "Migration", "Flags"])
+        let sizes = try #require(sheets["Sizes"])
+        #expect(sizes.count == review.segments.count + 1)
+        #expect(sizes.first?.first == "id")
+        let tamil = try #require(sizes.first { $0.first == "IN-TN/ta" })
+        #expect(tamil[4] == "3" && tamil[5] == "1")
+        let migration = try #require(sheets["Migration"])
+        // Header, six tiers, arrived, then the totals row: C1 matched, C2 and C3 gone, C4 and C5 arrived.
+        #expect(migration.count == 9)
+        #expect(migration.last?.first == "Total")
+        #expect(migration.last?.last == "5")
+        let flags = try #require(sheets["Flags"])
+        // IN-KA/kn (2 of 3 customers) is too broad, and so is its tier: with the old file's cuts
+        // (n = 3, ranks 1, 2, 2, 3: recency ≤ 30/61/61/92 days, orders ≤ 1/2/2/3) C4 and C5,
+        // 10-11 days back with 1 order, score R 5 and F 1: new. IN-TN/ta fell to 1 customer.
+        #expect(
+            flags.dropFirst().map { "\($0[0]) \($0[1])" } == ["IN-KA/kn too_broad", "IN-KA/kn/new too_broad", "IN-TN/ta too_small"])
     }
 }
