@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Segments", targets: ["Segments"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Audience", targets: ["Audience"]),
+        .library(name: "Review", targets: ["Review"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -86,11 +87,17 @@ let package = Package(
             dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments"],
             swiftSettings: strictSettings
         ),
+        // Segment review: two customer snapshots compared (sizes, significance, flags, migration).
+        .target(
+            name: "Review",
+            dependencies: ["PlannerCore", "PlannerIO", "Locales", "Segments"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Export",
             dependencies: [
                 "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Results", "Workbook",
-                "Audience",
+                "Audience", "Review",
             ],
             swiftSettings: strictSettings
         ),
@@ -119,7 +126,7 @@ let package = Package(
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", "Results", "Audience", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Results", "Audience", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -145,6 +152,11 @@ let package = Package(
         .testTarget(
             name: "ResultsTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "Results", "PlanTestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: ["PlannerCore", "Review", "Segments", "Locales", "Export", "WorkbookTestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",

@@ -56,6 +56,16 @@ let package = Package(
             ],
             path: "Sources/AudienceBenchmark"
         ),
+        .executableTarget(
+            name: "ReviewBenchmark",
+            dependencies: [
+                .product(name: "Review", package: "campaign-planner"),
+                .product(name: "Segments", package: "campaign-planner"),
+                .product(name: "Locales", package: "campaign-planner"),
+                .product(name: "PlannerIO", package: "campaign-planner"),
+            ],
+            path: "Sources/ReviewBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

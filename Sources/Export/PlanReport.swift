@@ -85,6 +85,7 @@ public struct PlanReport: Sendable {
         charts.append(("calendar.svg", FlightCalendar(title: "Flights by festival and channel", flights: flights, markers: markers).svg()))
         md += "\n![Calendar of flights](calendar.svg)\n\n"
 
+        md += try Self.tierSection(plan, amount: amount)
         md += "## Left out\n\n"
         if plan.excluded.isEmpty {
             md += "Nothing was left out.\n\n"

@@ -156,10 +156,13 @@ public struct Brief: Decodable, Sendable {
         public let maxShare: Double?
         /// Every kept segment gets at least this budget (a coverage promise; default 0).
         public let minBudget: Double
+        /// The dimensions segments are cut by (default `[region, language]`; at most one of
+        /// `value_tier` and `activity` added, see `SegmentDimension`).
+        public var by: [String] = ["region", "language"]
 
         enum CodingKeys: String, CodingKey {
             case minCustomers = "min_customers", minSpend = "min_spend", maxSegments = "max_segments", maxShare = "max_share"
-            case minBudget = "min_budget"
+            case minBudget = "min_budget", by
         }
 
         /// The defaults used for a brief without `segmentation`: 500 customers, no spend minimum, 200 segments.
@@ -181,6 +184,7 @@ public struct Brief: Decodable, Sendable {
             maxSegments = try c.decodeIfPresent(Int.self, forKey: .maxSegments) ?? Self.standard.maxSegments
             maxShare = try c.decodeIfPresent(Double.self, forKey: .maxShare)
             minBudget = try c.decodeIfPresent(Double.self, forKey: .minBudget) ?? 0
+            by = try c.decodeIfPresent([String].self, forKey: .by) ?? ["region", "language"]
         }
     }
 

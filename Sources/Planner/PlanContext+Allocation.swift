@@ -170,9 +170,25 @@ extension PlanContext {
                     : "contact: opted in and the contact (phone, email, push token) present",
                 source: brief.customers.reach == nil ? "default" : "brief (customers.reach)"),
             Assumption(key: "value_index", value: "segment mean spend / plan mean spend, clamped to 0.25-4", source: "planner"),
+        ]
+        if !Set(brief.segmentation.by).subtracting(["region", "language"]).isEmpty {
+            list.append(
+                Assumption(
+                    key: "segmentation.by",
+                    value: brief.segmentation.by.joined(separator: ", ")
+                        + ": each tier is a segment with its own mean spend (value_index) and activity_index",
+                    source: "brief"))
+            list.append(
+                Assumption(
+                    key: "activity_index",
+                    value:
+                        "share of the segment's customers who ordered within 90 days / the plan's share, clamped to 0.25-4; multiplies the value per conversion, so champions are worth more per message than lapsed customers",
+                    source: "planner"))
+        }
+        list += [
             Assumption(
                 key: "reach_model", value: "reached = A·(1 − e^(−messages/A)); conversions = reached × response × conversion",
-                source: "planner"),
+                source: "planner")
         ]
         for name in brief.channels.keys.sorted() {
             let c = brief.channels[name]!

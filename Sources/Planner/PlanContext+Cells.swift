@@ -14,6 +14,10 @@ extension PlanContext {
             ($0.customers + $1.row.cell.customers, $0.spend + $1.row.cell.spend.minor)
         }
         let meanSpend = total.customers > 0 ? Double(total.spend) / 100 / Double(total.customers) : 0
+        // Segments cut by value tier, activity or device: a segment's share of customers active
+        // within 90 days against the plan's also scales its value (``ResponseIndex``).
+        let byGroup = segments.contains { $0.row.group != nil }
+        let activeShare = total.customers > 0 ? Double(segments.reduce(0) { $0 + $1.row.cell.active90d }) / Double(total.customers) : 0
         let channels = brief.channels.keys.sorted().compactMap(Channel.init(rawValue:))
         let longestLead = brief.channels.values.map(\.leadDays).max() ?? 0
         let longestFollowUp = brief.channels.values.map(\.followUpDays).max() ?? 0
@@ -32,7 +36,11 @@ extension PlanContext {
             // a quarter to four times the plan's mean), so high-value segments are worth more.
             let segmentMean =
                 segment.row.cell.customers > 0 ? Double(segment.row.cell.spend.minor) / 100 / Double(segment.row.cell.customers) : 0
-            let valueIndex = meanSpend > 0 ? min(4, max(0.25, segmentMean / meanSpend)) : 1
+            var valueIndex = ResponseIndex.value(meanSpend: segmentMean, planMeanSpend: meanSpend)
+            if byGroup, segment.row.cell.customers > 0 {
+                let share = Double(segment.row.cell.active90d) / Double(segment.row.cell.customers)
+                valueIndex *= ResponseIndex.activity(activeShare: share, planActiveShare: activeShare)
+            }
             for (index, occurrence) in occurrences.enumerated() {
                 var usable: [(Channel, RenderedMessage, String)] = []
                 for channel in channels {

@@ -29,7 +29,12 @@ extension PlanContext {
         if let reach = brief.customers.reach {
             mapping.reach = try ColumnMapping.reachRule(reach, at: document.diagnostic(at: ["customers", "reach"], message: ""))
         }
-        let reader = try SegmentReader(catalog: locales, country: brief.country, mapping: mapping, asOf: asOf)
+        var reader = try SegmentReader(catalog: locales, country: brief.country, mapping: mapping, asOf: asOf)
+        do {
+            reader.dimension = try SegmentDimension.extra(from: brief.segmentation.by, option: "segmentation.by")
+        } catch {
+            throw document.diagnostic(at: ["segmentation", "by"], message: error.message, hint: error.hint)
+        }
         let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
         customersFingerprint = try FileFingerprint(path: customersPath)
         var report = result.report
@@ -45,7 +50,7 @@ extension PlanContext {
         ).apply(to: result.cube, country: country)
         var kept: [SegmentInfo] = []
         for row in rows {
-            let id = "\(row.segment)/\(row.language)"
+            let id = row.key.description
             switch row.status {
             case .dropped:
                 excluded.append(Exclusion(segment: id, festival: nil, channel: nil, reason: row.reason))
@@ -88,7 +93,7 @@ extension PlanContext {
         // reference city.
         let reference = row.level == .country ? nil : regions.max { ($0.population, $1.code) < ($1.population, $0.code) }?.code
         return SegmentInfo(
-            id: "\(row.segment)/\(row.language)", row: row, regions: regions.map(\.code).sorted(), name: name, reference: reference)
+            id: row.key.description, row: row, regions: regions.map(\.code).sorted(), name: name, reference: reference)
     }
 
     /// Festival windows per segment: festivals observed in the segment's (reference) region or by

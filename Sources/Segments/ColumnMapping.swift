@@ -24,6 +24,8 @@ public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
     case pushToken = "push_token"
     /// The customer's name, as messages address them (`audience` renders it; segments ignore it).
     case name
+    /// The customer's device or app platform (`Android`, `iOS`, `web`), for device segments.
+    case deviceOS = "device_os"
 
     /// Only these must be present; every other field may be missing from a file.
     public var isRequired: Bool { self == .customerID || self == .region }
@@ -49,6 +51,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Comparable {
         case .email: others = ["email_address", "e_mail", "mail"]
         case .pushToken: others = ["device_token", "fcm_token", "apns_token", "push_id"]
         case .name: others = ["full_name", "customer_name", "first_name", "contact_name"]
+        case .deviceOS: others = ["device", "os", "platform", "device_platform", "device_type", "app_platform"]
         }
         return [rawValue] + others
     }

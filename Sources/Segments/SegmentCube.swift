@@ -76,26 +76,38 @@ public struct SegmentCell: Sendable, Hashable {
     }
 }
 
-/// A segment's coordinates: an ISO 3166-2 region code (`IN-TN`) and a BCP 47 language (`ta`).
+/// A segment's coordinates: an ISO 3166-2 region code (`IN-TN`) and a BCP 47 language (`ta`),
+/// and, when segments are cut further (``SegmentDimension``), a group such as the value tier
+/// `lapsed`.
 public struct SegmentKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The ISO 3166-2 region code (`IN-TN`), as normalised by the locale catalog.
     public let region: String
     /// The BCP 47 language code (`ta`), normalised by the locale catalog or imputed.
     public let language: String
+    /// The group of the extra dimension (`champions`, `active_90d`), nil when there is none or
+    /// for a segment merging every group.
+    public let group: String?
 
-    /// A key for `region` and `language`, taken as given (not normalised).
-    public init(region: String, language: String) {
+    /// A key for `region`, `language` and `group`, taken as given (not normalised).
+    public init(region: String, language: String, group: String? = nil) {
         self.region = region
         self.language = language
+        self.group = group
     }
 
-    /// `region/language`, e.g. `IN-TN/ta`.
-    public var description: String { "\(region)/\(language)" }
+    /// `region/language[/group]`, e.g. `IN-TN/ta` or `IN-KA/kn/lapsed`.
+    public var description: String { "\(region)/\(language)" + (group.map { "/\($0)" } ?? "") }
 
-    /// Byte order of region, then of language: the output order of every command.
+    /// Byte order of region, then of language, then the group (none first): the output order
+    /// of every command.
     public static func < (lhs: SegmentKey, rhs: SegmentKey) -> Bool {
         if lhs.region != rhs.region { return lhs.region.utf8.lexicographicallyPrecedes(rhs.region.utf8) }
-        return lhs.language.utf8.lexicographicallyPrecedes(rhs.language.utf8)
+        if lhs.language != rhs.language { return lhs.language.utf8.lexicographicallyPrecedes(rhs.language.utf8) }
+        switch (lhs.group, rhs.group) {
+        case (nil, nil), (.some, nil): return false
+        case (nil, .some): return true
+        case (.some(let a), .some(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
     }
 }
 

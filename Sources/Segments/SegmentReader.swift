@@ -32,6 +32,15 @@ public struct SegmentReader: Sendable {
     public var workers: Int
     /// Bytes read per chunk.
     public var chunkBytes = 8 << 20
+    /// The dimension cutting each region × language cell further (value tier or activity band),
+    /// or nil for region and language only.
+    public var dimension: SegmentDimension?
+    /// The value cut points to score customers with (value tiers only); nil: computed on the file
+    /// in a first pass (``ValueCuts``). A review scores both snapshots with the old file's cuts.
+    public var valueCuts: ValueCuts?
+    /// Whether to keep each accepted customer's id hash and group (``CustomerGroups``, 8 bytes
+    /// per customer), for matching two snapshots.
+    public var collectGroups = false
 
     /// A reader for customers of `country` (which `catalog` must have loaded).
     public init(catalog: LocaleCatalog, country: String, mapping: ColumnMapping = .automatic, asOf: CivilDate) throws(Diagnostic) {
@@ -58,10 +67,27 @@ public struct SegmentReader: Sendable {
         }
         let names = header.fields.map { String(decoding: $0, as: UTF8.self).trimmingASCIISpaces() }
         let columns = try mapping.resolve(header: names, path: path)
-        let plan = ReadPlan(columns: columns, catalog: catalog, country: country, asOf: asOf)
+        let dimension = self.dimension == .region || self.dimension == .language ? nil : self.dimension
+        var cuts = dimension == .valueTier ? valueCuts : nil
+        if dimension == .valueTier && cuts == nil {
+            let first = try CSVFileReader(path: path, chunkBytes: chunkBytes)
+            _ = try first.readHeader()
+            let pass = ReadPlan(columns: columns, catalog: catalog, country: country, asOf: asOf, histogramPass: true)
+            let counters = (0..<max(1, workers)).map { _ in CubeAccumulator(plan: pass, rejects: nil) }
+            try first.read(consumers: counters) { progress?($0 / 2, file.size) }
+            let r = ValueCuts.recencyBuckets, f = ValueCuts.frequencyBuckets
+            var histogram = [Int64](repeating: 0, count: CubeAccumulator.histogramCount)
+            for counter in counters { for i in histogram.indices { histogram[i] += counter.histogram[i] } }
+            cuts = ValueCuts.from(
+                recency: Array(histogram[0..<r]), frequency: Array(histogram[r..<(r + f)]), spend: Array(histogram[(r + f)...]))
+        }
+        let halved = dimension == .valueTier && valueCuts == nil
+        let plan = ReadPlan(
+            columns: columns, catalog: catalog, country: country, asOf: asOf, dimension: dimension, cuts: cuts,
+            collectMembers: collectGroups)
         let rejects = try rejectsPath.map { path throws(Diagnostic) in try RejectsWriter(path: path) }
         let accumulators = (0..<max(1, workers)).map { _ in CubeAccumulator(plan: plan, rejects: rejects) }
-        try file.read(consumers: accumulators) { progress?($0, file.size) }
+        try file.read(consumers: accumulators) { progress?(halved ? file.size / 2 + $0 / 2 : $0, file.size) }
         try rejects?.commit()
 
         let measures = ReadPlan.measures
@@ -76,21 +102,23 @@ public struct SegmentReader: Sendable {
         var cells: [SegmentKey: SegmentCell] = [:]
         for (r, region) in plan.regions.enumerated() {
             for (l, language) in plan.languages.enumerated() {
-                let at = (r * plan.languages.count + l) * measures
-                guard totals[at] > 0 else { continue }
-                var cell = SegmentCell()
-                cell.customers = Int(totals[at])
-                cell.reachable = ChannelCounts(
-                    sms: Int(totals[at + 1]), whatsapp: Int(totals[at + 2]), email: Int(totals[at + 3]), push: Int(totals[at + 4]))
-                cell.spend = Money(minor: totals[at + 5])
-                cell.orders = Int(totals[at + 6])
-                cell.active90d = Int(totals[at + 7])
-                cell.active180d = Int(totals[at + 8])
-                cell.active365d = Int(totals[at + 9])
-                cell.imputedLanguage = Int(totals[at + 10])
-                cell.optedIn = ChannelCounts(
-                    sms: Int(totals[at + 11]), whatsapp: Int(totals[at + 12]), email: Int(totals[at + 13]), push: Int(totals[at + 14]))
-                cells[SegmentKey(region: region, language: language)] = cell
+                for g in 0..<plan.groups {
+                    let at = ((r * plan.languages.count + l) * plan.groups + g) * measures
+                    guard totals[at] > 0 else { continue }
+                    var cell = SegmentCell()
+                    cell.customers = Int(totals[at])
+                    cell.reachable = ChannelCounts(
+                        sms: Int(totals[at + 1]), whatsapp: Int(totals[at + 2]), email: Int(totals[at + 3]), push: Int(totals[at + 4]))
+                    cell.spend = Money(minor: totals[at + 5])
+                    cell.orders = Int(totals[at + 6])
+                    cell.active90d = Int(totals[at + 7])
+                    cell.active180d = Int(totals[at + 8])
+                    cell.active365d = Int(totals[at + 9])
+                    cell.imputedLanguage = Int(totals[at + 10])
+                    cell.optedIn = ChannelCounts(
+                        sms: Int(totals[at + 11]), whatsapp: Int(totals[at + 12]), email: Int(totals[at + 13]), push: Int(totals[at + 14]))
+                    cells[SegmentKey(region: region, language: language, group: dimension.map { $0.groups[g] })] = cell
+                }
             }
         }
         var byReason: [RejectReason: Int] = [:]
@@ -100,7 +128,16 @@ public struct SegmentReader: Sendable {
         let report = SegmentReadReport(
             path: path, columns: columns, rowsRead: rows, accepted: rows - rejected, rejected: byReason, total: cube.total,
             rejectsPath: rejectsPath, asOf: asOf)
-        return SegmentReadResult(cube: cube, report: report)
+        var result = SegmentReadResult(cube: cube, report: report)
+        result.valueCuts = cuts
+        if collectGroups {
+            var all: [UInt64] = []
+            all.reserveCapacity(accumulators.reduce(0) { $0 + $1.members.count })
+            for accumulator in accumulators { all.append(contentsOf: accumulator.takeMembers()) }
+            all.sort()
+            result.groups = CustomerGroups(sorted: all)
+        }
+        return result
     }
 }
 
@@ -110,6 +147,10 @@ public struct SegmentReadResult: Sendable {
     public let cube: SegmentCube
     /// Row counts, rejects by reason and the columns used.
     public let report: SegmentReadReport
+    /// The value cut points the customers were scored with (value tiers only).
+    public var valueCuts: ValueCuts?
+    /// Each customer's group, when the reader was asked to keep them.
+    public var groups: CustomerGroups?
 }
 
 /// What a read saw: every data row is either accepted or rejected for one reason.

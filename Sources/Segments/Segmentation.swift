@@ -28,6 +28,12 @@ public struct Segmentation: Sendable {
         public var rollup: SubstantialityRollup
         /// The largest share of rejected rows accepted (0.01 = 1 %).
         public var maxRejectRate: Double
+        /// The extra dimension beyond region and language (``SegmentDimension``), or nil.
+        public var dimension: SegmentDimension?
+        /// Value cut points to score with instead of the file's own (value tiers only).
+        public var valueCuts: ValueCuts?
+        /// Whether to keep each customer's group for matching snapshots (``CustomerGroups``).
+        public var collectGroups = false
 
         /// A request with the automatic column mapping, no roll-up thresholds and a 1 % reject limit.
         public init(
@@ -50,6 +56,12 @@ public struct Segmentation: Sendable {
     public let rows: [SegmentRow]
     /// Where the rejected rows were written.
     public let rejectsPath: String
+    /// The read's cube: every non-empty cell before the roll-up.
+    public var cube: SegmentCube? = nil
+    /// The value cut points the tiers were scored with (value tiers only).
+    public var valueCuts: ValueCuts? = nil
+    /// Each customer's group, when the request asked to keep them.
+    public var groups: CustomerGroups? = nil
 
     /// Runs `request`; `progress` gets bytes done and the file's size while reading, and `notice`
     /// the read's summary line and its warnings (``summary(of:rejectsPath:)``, then
@@ -60,15 +72,27 @@ public struct Segmentation: Sendable {
     public static func run(
         _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil, notice: (String) -> Void = { _ in }
     ) throws(Diagnostic) -> Segmentation {
-        let reader = try SegmentReader(catalog: catalog, country: request.country, mapping: request.mapping, asOf: request.asOf)
+        var reader = try SegmentReader(catalog: catalog, country: request.country, mapping: request.mapping, asOf: request.asOf)
+        reader.dimension = request.dimension
+        reader.valueCuts = request.valueCuts
+        reader.collectGroups = request.collectGroups
         let rejectsPath = request.rejectsPath ?? RejectsWriter.path(beside: request.customers)
         let result = try reader.read(path: request.customers, rejectsPath: rejectsPath, progress: progress)
         notice(summary(of: result.report, rejectsPath: rejectsPath))
         for warning in result.report.warnings { notice("warning: \(warning)") }
+        if request.dimension == .device && result.report.columns[.deviceOS] == nil {
+            notice(
+                "warning: no device_os column in \(request.customers): every customer is in the device group 'other'; name the column with \(OptionText.mention("map", "device_os=COLUMN")) or device_os: COLUMN in a \(OptionText.mention("columns")) file"
+            )
+        }
         try result.report.checkHasCustomers()
         try result.report.check(maxRejectRate: request.maxRejectRate)
-        return Segmentation(
+        var run = Segmentation(
             report: result.report, rows: request.rollup.apply(to: result.cube, country: reader.country), rejectsPath: rejectsPath)
+        run.cube = result.cube
+        run.valueCuts = result.valueCuts
+        run.groups = result.groups
+        return run
     }
 
     /// One line for standard error: rows read, accepted, rejected (by reason, and where they went)

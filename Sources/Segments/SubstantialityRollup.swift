@@ -38,12 +38,21 @@ public struct SegmentRow: Sendable, Equatable {
     public let reason: String
     /// A kept segment holding more than the maximum share of all customers.
     public let tooBroad: Bool
+    /// The group of the extra dimension (value tier, activity band), nil when there is none or
+    /// for a country segment that merges the groups too small on their own.
+    public var group: String? = nil
+
+    /// The segment's key: its segment id, language and group.
+    public var key: SegmentKey { SegmentKey(region: segment, language: language, group: group) }
 }
 
 /// Checks that segments are substantial (enough customers and spend to be worth a campaign of
-/// their own) and rolls small ones up: region → zone → country, keeping the language. A cell
-/// below the thresholds is merged into its zone's segment for the language; a zone segment still
-/// below is merged into the country's; a country segment still below is dropped. Kept segments
+/// their own) and rolls small ones up: region → zone → country, keeping the language (and the
+/// group, when segments are cut by value tier or activity). A cell below the thresholds is merged
+/// into its zone's segment for the language; a zone segment still below is merged into the
+/// country's; a country segment of a group still below merges with the language's other small
+/// groups into one country segment without a group (geography first, then groups); a country
+/// segment still below is dropped. Kept segments
 /// above `maxShare` of all customers are flagged as too broad.
 ///
 /// ```swift
@@ -64,8 +73,9 @@ public struct SubstantialityRollup: Sendable {
         self.maxShare = maxShare
     }
 
-    /// Why a cell is too small, or nil when it is substantial.
-    func shortfall(_ cell: SegmentCell) -> String? {
+    /// Why a cell is too small (`120 customers < 500, spend 9000.00 < 10000.00`), or nil when it
+    /// is substantial.
+    public func shortfall(_ cell: SegmentCell) -> String? {
         var reasons: [String] = []
         if cell.customers < minCustomers { reasons.append("\(cell.customers) customers < \(minCustomers)") }
         if cell.spend < minSpend { reasons.append("spend \(cell.spend) < \(minSpend)") }
@@ -82,7 +92,7 @@ public struct SubstantialityRollup: Sendable {
         var rows: [SegmentRow] = []
         for (key, cell) in cube.sortedCells {
             if let reason = shortfall(cell) {
-                let zone = SegmentKey(region: zoneOf[key.region] ?? country.code, language: key.language)
+                let zone = SegmentKey(region: zoneOf[key.region] ?? country.code, language: key.language, group: key.group)
                 zoneCells[zone, default: SegmentCell()].add(cell)
                 small.append((key, cell, reason))
             } else {
@@ -94,50 +104,87 @@ public struct SubstantialityRollup: Sendable {
         var smallZones: [(key: SegmentKey, cell: SegmentCell, reason: String)] = []
         for (key, cell) in zoneCells.sorted(by: { $0.key < $1.key }) {
             if let reason = shortfall(cell) {
-                countryCells[SegmentKey(region: country.code, language: key.language), default: SegmentCell()].add(cell)
+                countryCells[SegmentKey(region: country.code, language: key.language, group: key.group), default: SegmentCell()].add(cell)
                 smallZones.append((key, cell, reason))
             } else {
                 rows.append(kept(key, .zone, cell, total: total, note: "made of cells below the minimum"))
                 zoneFate[key] = .some(key.region)
             }
         }
-        var countryKept: [String: Bool] = [:]
+        var countryKept: [SegmentKey: Bool] = [:]
+        var smallGroups: [(key: SegmentKey, cell: SegmentCell, reason: String)] = []
+        var groupMerges: [String: SegmentCell] = [:]  // language → its small country groups together
         for (key, cell) in countryCells.sorted(by: { $0.key < $1.key }) {
             if let reason = shortfall(cell) {
-                countryKept[key.language] = false
+                if key.group != nil {
+                    smallGroups.append((key, cell, reason))
+                    groupMerges[key.language, default: SegmentCell()].add(cell)
+                    continue
+                }
+                countryKept[key] = false
                 rows.append(
                     SegmentRow(
                         segment: key.region, level: .country, language: key.language, cell: cell, status: .dropped,
                         mergedInto: nil, reason: "\(reason) even for the whole country", tooBroad: false))
             } else {
-                countryKept[key.language] = true
-                rows.append(kept(key, .country, cell, total: total, note: "made of zone segments below the minimum"))
+                countryKept[key] = true
+                rows.append(
+                    kept(key, .country, cell, total: total, note: "made of zone segments below the minimum"))
             }
         }
+        var groupsKept: [String: Bool] = [:]
+        for (language, cell) in groupMerges.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let key = SegmentKey(region: country.code, language: language)
+            let names = smallGroups.filter { $0.key.language == language }.compactMap(\.key.group).joined(separator: ", ")
+            if let reason = shortfall(cell) {
+                groupsKept[language] = false
+                rows.append(
+                    SegmentRow(
+                        segment: key.region, level: .country, language: language, cell: cell, status: .dropped, mergedInto: nil,
+                        reason: "\(reason) even for the whole country with its small groups (\(names)) together", tooBroad: false))
+            } else {
+                groupsKept[language] = true
+                rows.append(kept(key, .country, cell, total: total, note: "made of groups below the minimum (\(names))"))
+            }
+        }
+        for (key, cell, reason) in smallGroups {
+            let up = groupsKept[key.language] == true
+            countryKept[key] = up
+            var row = SegmentRow(
+                segment: key.region, level: .country, language: key.language, cell: cell, status: up ? .merged : .dropped,
+                mergedInto: up ? country.code : nil,
+                reason: up
+                    ? "\(reason) even for the whole country: merged with the other small groups into \(country.code)/\(key.language)"
+                    : "\(reason), and \(country.code)/\(key.language) with the other small groups too: dropped", tooBroad: false)
+            row.group = key.group
+            rows.append(row)
+        }
         for (key, cell, reason) in smallZones {
-            let up = countryKept[key.language] == true
+            let up = countryKept[SegmentKey(region: country.code, language: key.language, group: key.group)] == true
             zoneFate[key] = up ? .some(country.code) : .some(nil)
-            rows.append(
-                SegmentRow(
-                    segment: key.region, level: .zone, language: key.language, cell: cell, status: up ? .merged : .dropped,
-                    mergedInto: up ? country.code : nil,
-                    reason: up ? "\(reason): merged into \(country.code)" : "\(reason), and \(country.code) too: dropped", tooBroad: false))
+            var row = SegmentRow(
+                segment: key.region, level: .zone, language: key.language, cell: cell, status: up ? .merged : .dropped,
+                mergedInto: up ? country.code : nil,
+                reason: up ? "\(reason): merged into \(country.code)" : "\(reason), and \(country.code) too: dropped", tooBroad: false)
+            row.group = key.group
+            rows.append(row)
         }
         for (key, cell, reason) in small {
             let zone = zoneOf[key.region] ?? country.code
-            let fate = zoneFate[SegmentKey(region: zone, language: key.language)] ?? nil
+            let fate = zoneFate[SegmentKey(region: zone, language: key.language, group: key.group)] ?? nil
             let text: String
             switch fate {
             case .some(let target) where target == zone: text = "\(reason): merged into \(zone)"
             case .some(let target): text = "\(reason): merged into \(zone), still too small, so into \(target)"
             case .none: text = "\(reason), and so are \(zone) and \(country.code): dropped"
             }
-            rows.append(
-                SegmentRow(
-                    segment: key.region, level: .region, language: key.language, cell: cell, status: fate == nil ? .dropped : .merged,
-                    mergedInto: fate, reason: text, tooBroad: false))
+            var row = SegmentRow(
+                segment: key.region, level: .region, language: key.language, cell: cell, status: fate == nil ? .dropped : .merged,
+                mergedInto: fate, reason: text, tooBroad: false)
+            row.group = key.group
+            rows.append(row)
         }
-        return rows.sorted { SegmentKey(region: $0.segment, language: $0.language) < SegmentKey(region: $1.segment, language: $1.language) }
+        return rows.sorted { $0.key < $1.key }
     }
 
     private func kept(_ key: SegmentKey, _ level: SegmentRow.Level, _ cell: SegmentCell, total: Int, note: String = "") -> SegmentRow {
@@ -149,8 +196,10 @@ public struct SubstantialityRollup: Sendable {
             let flag = "too broad: \(share) % of all customers > \(DecimalText.fixed(maxShare * 100, places: 2)) %"
             reason = reason.isEmpty ? flag : "\(reason); \(flag)"
         }
-        return SegmentRow(
+        var row = SegmentRow(
             segment: key.region, level: level, language: key.language, cell: cell, status: .kept, mergedInto: nil, reason: reason,
             tooBroad: broad)
+        row.group = key.group
+        return row
     }
 }

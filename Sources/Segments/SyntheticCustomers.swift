@@ -26,11 +26,65 @@ public struct SyntheticCustomers: Sendable {
     ]
 
     private struct RegionDraw: Sendable {
+        var code = ""
         let cumulative: Double
         let spellings: [[UInt8]]
         let city: [UInt8]
         let languages: [(cumulative: Double, spellings: [[UInt8]], script: Int)]
+        var languageCodes: [String] = []
     }
+
+    /// Changes that turn a snapshot into a later one (``SyntheticCustomers/drift``): the same
+    /// customers (the same seed gives the same rows) with stated changes, so a review can be
+    /// checked to find exactly them. Customers are picked by a hash of their row number, never by
+    /// the row's random draws, so every other row stays byte-identical.
+    public struct Drift: Sendable, Equatable {
+        /// Region code → growth (0.2: as many new customers as 20 % of the region's rows),
+        /// appended after the other rows with new ids.
+        public var grow: [String: Double] = [:]
+        /// Region code → share of its customers whose last order moves 400 days back (they lapse:
+        /// recency score 1, so `at_risk` or `lapsed`).
+        public var lapse: [String: Double] = [:]
+        /// Language shifts: in `region`, a `share` of the customers drawn with language `from`
+        /// write `to` instead.
+        public var shifts: [Shift] = []
+
+        /// One language shift.
+        public struct Shift: Sendable, Equatable {
+            /// The region code (`IN-MH`), the language codes (`mr` → `hi`) and the share moved.
+            public var region: String, from: String, to: String, share: Double
+
+            /// A shift of `share` of `region`'s `from` speakers to `to`.
+            public init(region: String, from: String, to: String, share: Double) {
+                self.region = region
+                self.from = from
+                self.to = to
+                self.share = share
+            }
+        }
+
+        /// No change.
+        public init() {}
+
+        /// Whether nothing changes.
+        public var isEmpty: Bool { grow.isEmpty && lapse.isEmpty && shifts.isEmpty }
+    }
+
+    /// What a drifted file holds beyond the base rows: rows added per region, customers lapsed
+    /// per region and customers whose language shifted, per `region/from>to`.
+    public struct DriftReport: Sendable, Equatable {
+        /// New rows per region code.
+        public var added: [String: Int] = [:]
+        /// Customers whose last order moved back, per region code.
+        public var lapsed: [String: Int] = [:]
+        /// Customers whose language changed, per `IN-MH/mr>hi`.
+        public var shifted: [String: Int] = [:]
+    }
+
+    /// The changes applied by ``generate(count:write:)`` (none by default).
+    public var drift = Drift()
+    /// Spellings of every language of the catalog, for shifted customers (code → spellings, script).
+    private var languageSpellings: [String: (spellings: [[UInt8]], script: Int)] = [:]
 
     private let regions: [RegionDraw]
     private let seed: UInt64
@@ -91,14 +145,26 @@ public struct SyntheticCustomers: Sendable {
                 languages.append((1, [Array(fallback.code.utf8)], 0))
             }
             languages[languages.count - 1].cumulative = 1
-            regions.append(
-                RegionDraw(
-                    cumulative: running, spellings: spellings.map { Array($0.utf8) }, city: Array(region.capital.name.utf8),
-                    languages: languages))
+            var draw = RegionDraw(
+                cumulative: running, spellings: spellings.map { Array($0.utf8) }, city: Array(region.capital.name.utf8),
+                languages: languages)
+            draw.code = region.code
+            draw.languageCodes = shares.compactMap { catalog.language(code: $0.language)?.code }
+            if draw.languageCodes.count != languages.count { draw.languageCodes = [country.defaultLanguage] }
+            regions.append(draw)
         }
-        regions[regions.count - 1] = RegionDraw(
+        var last = RegionDraw(
             cumulative: 1, spellings: regions[regions.count - 1].spellings, city: regions[regions.count - 1].city,
             languages: regions[regions.count - 1].languages)
+        last.code = regions[regions.count - 1].code
+        last.languageCodes = regions[regions.count - 1].languageCodes
+        regions[regions.count - 1] = last
+        for language in catalog.languages {
+            languageSpellings[language.code] = (
+                [language.code, language.code, language.name, language.nativeName, "\(language.code)-\(code)", language.name.uppercased()]
+                    .map { Array($0.utf8) }, Self.scripts.firstIndex { $0.code == language.script } ?? 0
+            )
+        }
         self.regions = regions
         self.seed = seed
         self.dirty = dirty
@@ -125,31 +191,70 @@ public struct SyntheticCustomers: Sendable {
         ($0.given.map { Array($0.utf8) }, $0.family.map { Array($0.utf8) })
     }
 
-    /// Writes the header and `count` rows, handing `write` about a megabyte at a time.
-    public func generate(count: Int, write: ([UInt8]) throws(Diagnostic) -> Void) throws(Diagnostic) {
+    /// Writes the header and `count` rows, handing `write` about a megabyte at a time; with a
+    /// ``drift``, the changed rows and the added ones, and returns what changed.
+    @discardableResult
+    public func generate(count: Int, write: ([UInt8]) throws(Diagnostic) -> Void) throws(Diagnostic) -> DriftReport {
         var rng = SplitMix64(seed: seed)
         var out: [UInt8] = Array((Self.header + "\n").utf8)
         out.reserveCapacity((1 << 20) + 4096)
         var row: [UInt8] = []
         row.reserveCapacity(512)
-        for index in 0..<count {
+        var report = DriftReport()
+        var perRegion = [Int](repeating: 0, count: regions.count)
+        func emit(_ index: Int, _ rng: inout SplitMix64, forced: Int?) throws(Diagnostic) {
             row.removeAll(keepingCapacity: true)
-            makeRow(index, &rng, &row)
+            let region = makeRow(index, &rng, &row, forcedRegion: forced, report: &report)
+            perRegion[region] += 1
             out.append(contentsOf: row)
             if out.count >= 1 << 20 {
                 try write(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
+        for index in 0..<count { try emit(index, &rng, forced: nil) }
+        var extra = SplitMix64(seed: seed ^ 0x6772_6F77_7468_0001)
+        var next = count
+        for (r, region) in regions.enumerated() {
+            guard let growth = drift.grow[region.code], growth > 0 else { continue }
+            let added = Int((Double(perRegion[r]) * growth).rounded())
+            for _ in 0..<added {
+                try emit(next, &extra, forced: r)
+                next += 1
+            }
+            report.added[region.code] = added
+        }
         if !out.isEmpty { try write(out) }
+        return report
     }
 
-    private func makeRow(_ index: Int, _ rng: inout SplitMix64, _ row: inout [UInt8]) {
+    /// A value in [0, 1) fixed by the row number and a salt, independent of the row's draws.
+    private static func pick(_ index: Int, _ salt: UInt64) -> Double {
+        LanguageImputation.uniform(UInt64(index) &* 0x9E37_79B9_7F4A_7C15 ^ salt)
+    }
+
+    /// Appends one row and returns its region's index.
+    private func makeRow(
+        _ index: Int, _ rng: inout SplitMix64, _ row: inout [UInt8], forcedRegion: Int? = nil, report: inout DriftReport
+    ) -> Int {
         let broken: RejectReason? = dirty && rng.unit() < Self.dirtyRate ? Self.dirtyKinds[rng.below(Self.dirtyKinds.count)] : nil
         let u = rng.unit()
-        let region = regions.first { u < $0.cumulative } ?? regions[regions.count - 1]
+        let regionIndex = forcedRegion ?? (regions.firstIndex { u < $0.cumulative } ?? regions.count - 1)
+        let region = regions[regionIndex]
         let v = rng.unit()
-        let language = region.languages.first { v < $0.cumulative } ?? region.languages[region.languages.count - 1]
+        let drawn = region.languages.firstIndex { v < $0.cumulative } ?? region.languages.count - 1
+        var language = region.languages[drawn]
+        var shiftedKey: String?
+        if !drift.shifts.isEmpty, drawn < region.languageCodes.count {
+            let code = region.languageCodes[drawn]
+            for shift in drift.shifts where shift.region == region.code && shift.from == code {
+                guard Self.pick(index, 0x7368_6966_74) < shift.share, let target = languageSpellings[shift.to] else { continue }
+                language = (language.cumulative, target.spellings, target.script)
+                shiftedKey = "\(region.code)/\(shift.from)>\(shift.to)"
+                break
+            }
+        }
+        let lapses = drift.lapse[region.code].map { Self.pick(index, 0x6C61_7073_65) < $0 } ?? false
         // customer_id
         row.append(UInt8(ascii: "C"))
         appendNumber(index + 1, width: 9, &row)
@@ -207,6 +312,7 @@ public struct SyntheticCustomers: Sendable {
             row.append(contentsOf: Array("Klingon".utf8))
         } else {
             row.append(contentsOf: language.spellings[rng.below(language.spellings.count)])
+            if let shiftedKey { report.shifted[shiftedKey, default: 0] += 1 }
         }
         row.append(0x2C)
         // total_spend: lognormal, median about 2,000
@@ -233,7 +339,11 @@ public struct SyntheticCustomers: Sendable {
         if broken == .badDate {
             row.append(contentsOf: Array("2024-13-45".utf8))
         } else if rng.unit() >= 0.03 {
-            let back = min(1500, Int(-200 * log(max(rng.unit(), 1e-12))))
+            var back = min(1500, Int(-200 * log(max(rng.unit(), 1e-12))))
+            if lapses {
+                back += 400
+                report.lapsed[region.code, default: 0] += 1
+            }
             let date = CivilDate(dayNumber: asOfDay - back)
             appendNumber(date.year, width: 4, &row)
             row.append(0x2D)
@@ -279,6 +389,7 @@ public struct SyntheticCustomers: Sendable {
             }
         }
         row.append(0x0A)
+        return regionIndex
     }
 
     private func appendNumber(_ value: Int, width: Int, _ row: inout [UInt8]) {

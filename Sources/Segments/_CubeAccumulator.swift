@@ -10,7 +10,7 @@ final class ReadPlan: Sendable {
     /// A contact column index meaning "not needed": the opt-in alone makes a customer reachable.
     static let contactNotNeeded = -2
     let fieldCount: Int
-    let id: Int, region: Int, language: Int, spend: Int, orders: Int, lastOrder: Int
+    let id: Int, region: Int, language: Int, spend: Int, orders: Int, lastOrder: Int, device: Int
     /// Opt-in and contact columns per channel, in ``Channel/allCases`` order (-1 when absent).
     let optIns: [Int], contacts: [Int]
     let regions: [String], languages: [String]
@@ -19,13 +19,30 @@ final class ReadPlan: Sendable {
     /// Per region index: (language index, cumulative share).
     let imputation: [[(language: Int32, cumulative: Double)]]
     let asOfDay: Int
+    /// The extra dimension (value tier or activity band), if any, and its group count (1 when none).
+    let dimension: SegmentDimension?
+    let groups: Int
+    /// The value cut points of the second pass (value tiers only).
+    let cuts: ValueCuts?
+    /// Whether this pass only counts the value histograms (the first pass of a value-tier read).
+    let histogramPass: Bool
+    /// Whether each accepted customer's id hash and group are kept (``CustomerGroups``).
+    let collectMembers: Bool
     /// How the last-order dates are written.
     let dateOrder: DateOrder
     let catalog: LocaleCatalog
     let country: String
 
-    init(columns: ResolvedColumns, catalog: LocaleCatalog, country: Country, asOf: CivilDate) {
+    init(
+        columns: ResolvedColumns, catalog: LocaleCatalog, country: Country, asOf: CivilDate, dimension: SegmentDimension? = nil,
+        cuts: ValueCuts? = nil, histogramPass: Bool = false, collectMembers: Bool = false
+    ) {
         fieldCount = columns.header.count
+        self.dimension = dimension
+        groups = max(1, dimension?.groups.count ?? 1)
+        self.cuts = cuts
+        self.histogramPass = histogramPass
+        self.collectMembers = collectMembers
         func index(_ field: CanonicalField) -> Int { columns[field] ?? -1 }
         id = index(.customerID)
         region = index(.region)
@@ -33,6 +50,7 @@ final class ReadPlan: Sendable {
         spend = index(.spend)
         orders = index(.orders)
         lastOrder = index(.lastOrderDate)
+        device = index(.deviceOS)
         dateOrder = columns.dateOrder
         optIns = ReachRule.optInFields.map(index)
         contacts = ReachRule.contactFields.map { columns.reach == .optIn ? Self.contactNotNeeded : index($0) }
@@ -79,6 +97,25 @@ final class CubeAccumulator: CSVPartConsumer {
     private let fieldCount: Int, idColumn: Int, regionColumn: Int, languageColumn: Int
     private let spendColumn: Int, ordersColumn: Int, lastOrderColumn: Int, asOfDay: Int, languageCount: Int
     private let dateOrder: DateOrder
+    /// 0: no extra dimension, 1: value tier, 2: activity band; `groups` cells per region × language.
+    private let dimensionKind: Int, groups: Int, deviceColumn: Int
+    private let histogramPass: Bool, collectMembers: Bool
+    /// Value cut points copied out as constants (recency, frequency, spend; four each).
+    private let r0: Int, r1: Int, r2: Int, r3: Int, f0: Int, f1: Int, f2: Int, f3: Int, m0: Int, m1: Int, m2: Int, m3: Int
+    /// Value histograms (first pass only): part-local and committed, recency then frequency then spend buckets.
+    private let partHistogram: UnsafeMutablePointer<Int64>
+    private let tierTable: UnsafeMutablePointer<UInt8>
+    let histogram: UnsafeMutablePointer<Int64>
+    static let histogramCount = ValueCuts.recencyBuckets + ValueCuts.frequencyBuckets + ValueCuts.spendBucketCount
+    /// Id hashes with the group in the low 3 bits (``CustomerGroups``), part-local and committed.
+    private var partMembers: [UInt64] = []
+    private(set) var members: [UInt64] = []
+
+    /// The committed members, handed over (the accumulator keeps none).
+    func takeMembers() -> [UInt64] {
+        defer { members = [] }
+        return members
+    }
     private let opt0: Int, opt1: Int, opt2: Int, opt3: Int, contact0: Int, contact1: Int, contact2: Int, contact3: Int
     private let part: UnsafeMutablePointer<Int64>
     let total: UnsafeMutablePointer<Int64>
@@ -96,7 +133,24 @@ final class CubeAccumulator: CSVPartConsumer {
     init(plan: ReadPlan, rejects: RejectsWriter?) {
         self.plan = plan
         self.rejects = rejects
-        cellCount = plan.regions.count * plan.languages.count
+        cellCount = plan.regions.count * plan.languages.count * plan.groups
+        groups = plan.groups
+        dimensionKind = plan.dimension == .valueTier ? 1 : plan.dimension == .activity ? 2 : plan.dimension == .device ? 3 : 0
+        deviceColumn = plan.device
+        histogramPass = plan.histogramPass
+        collectMembers = plan.collectMembers
+        let cuts =
+            plan.cuts ?? ValueCuts(recencyDays: [0, 0, 0, 0], frequencyOrders: [0, 0, 0, 0], spendBuckets: [0, 0, 0, 0], customers: 0)
+        (r0, r1, r2, r3) = (cuts.recencyDays[0], cuts.recencyDays[1], cuts.recencyDays[2], cuts.recencyDays[3])
+        (f0, f1, f2, f3) = (cuts.frequencyOrders[0], cuts.frequencyOrders[1], cuts.frequencyOrders[2], cuts.frequencyOrders[3])
+        (m0, m1, m2, m3) = (cuts.spendBuckets[0], cuts.spendBuckets[1], cuts.spendBuckets[2], cuts.spendBuckets[3])
+        let histogramCount = plan.histogramPass ? Self.histogramCount : 0
+        tierTable = .allocate(capacity: 125)
+        tierTable.initialize(from: ValueTier.table, count: 125)
+        partHistogram = .allocate(capacity: histogramCount)
+        partHistogram.initialize(repeating: 0, count: histogramCount)
+        histogram = .allocate(capacity: histogramCount)
+        histogram.initialize(repeating: 0, count: histogramCount)
         fieldCount = plan.fieldCount
         idColumn = plan.id
         regionColumn = plan.region
@@ -118,11 +172,19 @@ final class CubeAccumulator: CSVPartConsumer {
     deinit {
         part.deallocate()
         total.deallocate()
+        partHistogram.deallocate()
+        histogram.deallocate()
+        tierTable.deallocate()
         scratch.deallocate()
     }
 
     func beginPart() {
-        part.update(repeating: 0, count: cellCount * ReadPlan.measures)
+        if histogramPass {
+            partHistogram.update(repeating: 0, count: Self.histogramCount)
+        } else {
+            part.update(repeating: 0, count: cellCount * ReadPlan.measures)
+        }
+        partMembers.removeAll(keepingCapacity: true)
         partRows = 0
         for i in partRejectCounts.indices { partRejectCounts[i] = 0 }
         partRejects.removeAll(keepingCapacity: true)
@@ -130,7 +192,12 @@ final class CubeAccumulator: CSVPartConsumer {
     }
 
     func commitPart(firstLine: Int) throws(Diagnostic) {
-        for i in 0..<(cellCount * ReadPlan.measures) { total[i] &+= part[i] }
+        if histogramPass {
+            for i in 0..<Self.histogramCount { histogram[i] &+= partHistogram[i] }
+        } else {
+            for i in 0..<(cellCount * ReadPlan.measures) { total[i] &+= part[i] }
+        }
+        if collectMembers { members.append(contentsOf: partMembers) }
         rows += partRows
         for i in partRejectCounts.indices { rejectCounts[i] += partRejectCounts[i] }
         if let rejects {
@@ -173,6 +240,27 @@ final class CubeAccumulator: CSVPartConsumer {
         let code = region ? plan.regionCode(bytes) : plan.languageCode(bytes)
         cache.insert(bytes, hash: hash, code: code)
         return code
+    }
+
+    /// ``ValueCuts/tierIndex(age:orders:spend:)`` over the copied constants.
+    @inline(__always)
+    private func tierIndex(age: Int, orders: Int64, spend: Int64) -> Int {
+        let rb = ValueCuts.recencyBucket(age: age), fb = ValueCuts.frequencyBucket(orders: orders)
+        let mb = ValueCuts.spendBucket(minor: spend)
+        var r = 4, f = 0, m = 0
+        if rb > r0 { r &-= 1 }
+        if rb > r1 { r &-= 1 }
+        if rb > r2 { r &-= 1 }
+        if rb > r3 { r &-= 1 }
+        if fb > f0 { f &+= 1 }
+        if fb > f1 { f &+= 1 }
+        if fb > f2 { f &+= 1 }
+        if fb > f3 { f &+= 1 }
+        if mb > m0 { m &+= 1 }
+        if mb > m1 { m &+= 1 }
+        if mb > m2 { m &+= 1 }
+        if mb > m3 { m &+= 1 }
+        return Int(tierTable[r &* 25 &+ f &* 5 &+ m])
     }
 
     func consume(_ record: CSVRecordView) {
@@ -218,6 +306,12 @@ final class CubeAccumulator: CSVPartConsumer {
         let sms = reach(record, opt0, contact0), whatsapp = reach(record, opt1, contact1)
         let email = reach(record, opt2, contact2), push = reach(record, opt3, contact3)
         guard sms | whatsapp | email | push >= 0 else { return reject(.badBoolean, record) }
+        if histogramPass {
+            partHistogram[ValueCuts.recencyBucket(age: age)] &+= 1
+            partHistogram[ValueCuts.recencyBuckets &+ ValueCuts.frequencyBucket(orders: orders)] &+= 1
+            partHistogram[ValueCuts.recencyBuckets &+ ValueCuts.frequencyBuckets &+ ValueCuts.spendBucket(minor: spend)] &+= 1
+            return
+        }
         var language: Int32 = -1
         if languageColumn >= 0 { language = code(field(record, languageColumn), languageCache, region: false) }
         var imputed: Int64 = 0
@@ -231,7 +325,16 @@ final class CubeAccumulator: CSVPartConsumer {
             }
             imputed = 1
         }
-        let cell = part + (Int(region) &* languageCount &+ Int(language)) &* ReadPlan.measures
+        var group = 0
+        if dimensionKind == 1 {
+            group = tierIndex(age: age, orders: orders, spend: spend)
+        } else if dimensionKind == 2 {
+            group = ActivityBand.index(age: age)
+        } else if dimensionKind == 3 {
+            group = deviceColumn >= 0 ? DeviceGroup.index(field(record, deviceColumn)) : 3
+        }
+        if collectMembers { partMembers.append(CustomerGroups.key(idHash: idHash, group: group)) }
+        let cell = part + ((Int(region) &* languageCount &+ Int(language)) &* groups &+ group) &* ReadPlan.measures
         cell[0] &+= 1
         cell[1] &+= sms >> 1
         cell[2] &+= whatsapp >> 1

@@ -40,6 +40,26 @@ struct SegmentsCommandTests {
         #expect(unknown.status == 64 && unknown.stderr.contains("unknown date format 'dd/yyyy'"))
     }
 
+    @Test(
+        "--by region,language,activity adds the band column; the TN customers by band as counted by hand; an unknown dimension is exit 64")
+    func byActivity() throws {
+        let directory = try Self.temporaryDirectory()
+        try Self.customers.write(toFile: directory + "/customers.csv", atomically: true, encoding: .utf8)
+        let arguments = [
+            "segments", "--customers", directory + "/customers.csv", "--as-of", "2026-10-01", "--format", "csv",
+            "--by", "region,language,activity",
+        ]
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("region,language,activity,customers,") == true)
+        // C1 ordered 89 days before 2026-10-01 (active_90d), C2 90 days (active_180d), C3 never (inactive).
+        let tamil = lines.filter { $0.hasPrefix("IN-TN,ta,") }.map { $0.split(separator: ",").prefix(4).joined(separator: ",") }
+        #expect(tamil == ["IN-TN,ta,active_180d,1", "IN-TN,ta,active_90d,1", "IN-TN,ta,inactive,1"])
+        let wrong = try CLI.run(arguments.dropLast() + ["region,language,activty"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("did you mean 'activity'"))
+    }
+
     @Test("CSV output: exact header, sorted rows, roll-up statuses; the same bytes on a second run")
     func csv() throws {
         let directory = try Self.temporaryDirectory()

@@ -1,6 +1,6 @@
 // Segments a large synthetic customer file in-process and prints wall time, MB/s and peak RSS.
 //
-//   swift run -c release SegmentsBenchmark [--rows N] [--file PATH] [--workers W] [--chunk BYTES] [--runs R]
+//   swift run -c release SegmentsBenchmark [--rows N] [--file PATH] [--workers W] [--chunk BYTES] [--runs R] [--by value_tier|activity]
 //
 // The file is generated with SyntheticCustomers (seed 1, as-of 2026-10-01) when it does not exist
 // yet, in a child-free streaming loop, before timing starts. Generation streams 1 MB at a time, so
@@ -67,6 +67,10 @@ func benchmark() throws(Diagnostic) {
     }
     var reader = try SegmentReader(catalog: catalog, country: "IN", asOf: asOf)
     if let workers = option("--workers") { reader.workers = Int(workers)! }
+    if let by = option("--by") {
+        guard let dimension = SegmentDimension(rawValue: by) else { fail("--by: value_tier or activity") }
+        reader.dimension = dimension
+    }
     if let chunk = option("--chunk") { reader.chunkBytes = Int(chunk)! }
     var first: SegmentCube?
     var best = Double.infinity

@@ -38,6 +38,23 @@ struct SynthCommand: ParsableCommand {
             valueName: "code=share"))
     var regionShares: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "A later snapshot: a region grows by this share, as new customers appended (IN-KA=0.2; repeatable).", valueName: "code=share"))
+    var grow: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "A later snapshot: this share of a region's customers lapse, their last order 400 days earlier (IN-TN=0.3).",
+            valueName: "code=share"))
+    var lapse: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "A later snapshot: this share of a region's speakers of one language write another (IN-MH/mr:hi=0.2).",
+            valueName: "code/from:to=share"))
+    var shift: [String] = []
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -59,9 +76,11 @@ struct SynthCommand: ParsableCommand {
             }
             shares[parts[0].uppercased()] = share
         }
-        let synth = try SyntheticCustomers(
+        var synth = try SyntheticCustomers(
             catalog: catalog, country: country.uppercased(), seed: seed, dirty: dirty, asOf: day, regionShares: shares)
-        try synth.generate(count: customers) { bytes throws(Diagnostic) in
+        synth.drift = try SyntheticCustomers.Drift.parse(
+            grow: grow, lapse: lapse, shifts: shift, country: country.uppercased(), catalog: catalog)
+        let report = try synth.generate(count: customers) { bytes throws(Diagnostic) in
             var written = 0
             while written < bytes.count {
                 let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
@@ -72,5 +91,6 @@ struct SynthCommand: ParsableCommand {
                 written += n
             }
         }
+        if !synth.drift.isEmpty { Terminal.printError("drift: " + (report.summary.isEmpty ? "nothing changed" : report.summary)) }
     }
 }
