@@ -21,10 +21,10 @@ public enum ReviewExport {
         }
     }
 
-    /// The review's workbook: one sheet per table of ``ReviewTables``.
-    public static func workbook(_ review: SegmentReview, indian: Bool = true) -> Workbook {
+    /// The review's workbook: one sheet per table of ``ReviewTables``, money in `currency`.
+    public static func workbook(_ review: SegmentReview, currency: String = "INR") -> Workbook {
         var workbook = Workbook(title: "Segment review", created: review.new.asOf)
-        for table in ReviewTables.make(review) { workbook.addSheet(TableSheet.make(table, indian: indian)) }
+        for table in ReviewTables.make(review) { workbook.addSheet(TableSheet.make(table, currency: currency)) }
         return workbook
     }
 

@@ -57,6 +57,26 @@ struct ResultsCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/results/results.json")) == first)
     }
 
+    @Test("synth outcomes: one row per audience customer, the same for the same seed, the true rates on standard error")
+    func synthOutcomes() throws {
+        let folder = try CampaignFixture.write(outcomes: CampaignFixture.outcomes)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = [
+            "synth", "outcomes", "\(folder)/plan.json", "--audience", "\(folder)/audience", "--base-rate", "0.1", "--lift", "sms=0.2",
+            "--seed", "5",
+        ]
+        let first = try CLI.run(arguments), again = try CLI.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == again.stdout)
+        let rows = first.stdout.split(separator: "\n")
+        // T1-T100, E1-E10, H1-H100, G1-G10 and X1.
+        #expect(rows.first == "customer_id,converted,revenue" && rows.count == 222)
+        // SMS: 1 − 0.9 · 0.8 = 0.28, minus the base 0.1; email has no lift.
+        #expect(first.stderr.contains("sms 0.180000") && first.stderr.contains("email 0.000000"), "\(first.stderr)")
+        let plain = try CLI.run(["synth"])
+        #expect(plain.status == 64 && plain.stderr.contains("give --customers N"))
+    }
+
     @Test("a missing audience folder is a usage error naming the file and what makes it")
     func missingAudience() throws {
         let folder = try CampaignFixture.write(outcomes: CampaignFixture.outcomes)

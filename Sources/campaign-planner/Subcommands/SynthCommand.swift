@@ -13,11 +13,12 @@ struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Write a synthetic customer export (CSV) to standard output, the same for the same seed.",
-        discussion: "Columns: \(SyntheticCustomers.header)"
+        discussion: "Columns: \(SyntheticCustomers.header). `synth outcomes` writes outcomes for an audience instead.",
+        subcommands: [SynthOutcomesCommand.self]
     )
 
-    @Option(help: "How many customer rows.")
-    var customers: Int
+    @Option(help: "How many customer rows (required unless a subcommand is given).")
+    var customers: Int?
 
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
@@ -58,10 +59,13 @@ struct SynthCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        if customers < 0 { throw ValidationError("--customers must not be negative") }
+        if let customers, customers < 0 { throw ValidationError("--customers must not be negative") }
     }
 
     func run() throws {
+        guard let customers else {
+            throw ValidationError("give --customers N for a customer export (or `synth outcomes PLAN.json --audience DIR` for outcomes)")
+        }
         let root = try data.root()
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         guard let day = CivilDate(iso: asOf) else {
