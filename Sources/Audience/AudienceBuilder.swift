@@ -290,9 +290,16 @@ public enum AudienceBuilder {
                 }
                 // The least-loaded day (the earliest of equals) that has room and that the cap allows.
                 var chosen: Int?
-                for d in dayOrder(load: load, perDay: perDayLimit) where rules.cap.allows(start + d, after: cap[m]) {
-                    chosen = d
-                    break
+                if cap[m].isEmpty {
+                    // No other message yet: the least-loaded day, without sorting.
+                    var best = -1
+                    for d in 0..<days where load[d] < perDayLimit && (best < 0 || load[d] < load[best]) { best = d }
+                    chosen = best >= 0 ? best : nil
+                } else {
+                    for d in dayOrder(load: load, perDay: perDayLimit) where rules.cap.allows(start + d, after: cap[m]) {
+                        chosen = d
+                        break
+                    }
                 }
                 guard let dayIndex = chosen else {
                     seen[.cap, default: 0] += 1

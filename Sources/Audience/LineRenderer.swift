@@ -18,6 +18,8 @@ struct LineRenderer {
     private var cache: [String: [String: String]] = [:]
     /// Per line id: its message rendered once with a placeholder name (`nil`: render each send in full).
     private var prepared: [String: Prepared?] = [:]
+    /// Per line id: the language its template speaks to the segment in (its own or a fallback).
+    private var usedLanguage: [String: String] = [:]
     private(set) var warnings: Set<String> = []
 
     init(plan: Plan, rules: AudienceRules, templates: TemplateCatalog, festivals: FestivalCatalog) {
@@ -118,11 +120,12 @@ struct LineRenderer {
         return text.withUTF8 { bytes in
             guard bytes.contains(0x51) else { return String(decoding: bytes, as: UTF8.self) }  // "Q"
             let keys = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+            let first = keys.first?.0.count ?? 0
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
             var i = 0
             scan: while i < bytes.count {
-                if bytes[i] == 0x51 {
+                if bytes[i] == 0x51, i + first <= bytes.count || keys.count > 1 {
                     for (key, value) in keys where i + key.count <= bytes.count {
                         var match = true
                         for j in 0..<key.count where bytes[i + j] != key[j] {
@@ -182,14 +185,20 @@ struct LineRenderer {
             throw Diagnostic(.badInput, message: "line \(line.id): unknown channel or template")
         }
         let used: String
-        do {
-            guard let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
-            else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
-            used = language
-        } catch let error as Diagnostic {
-            throw error
-        } catch {
-            throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
+        if let known = usedLanguage[line.id] {
+            used = known
+        } else {
+            do {
+                guard
+                    let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
+                else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
+                used = language
+            } catch let error as Diagnostic {
+                throw error
+            } catch {
+                throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
+            }
+            usedLanguage[line.id] = used
         }
         var values = values(for: line, used: used, spec: spec)
         var text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?, language: String
