@@ -137,11 +137,12 @@ public enum AudienceBuilder {
             }
             let order = festivalOrder(lines.map { plan.lines[$0] })
             var cap = [[Int]](repeating: [], count: group.count)
+            let walk = WalkFacts(group)
             let sent = assign(
-                lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, candidates: treated, group: group, plan: plan,
+                lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, candidates: treated, walk: walk, plan: plan,
                 rules: rules, byName: byName, cap: &cap, dedupe: &dedupe)
             let ghostSent = assign(
-                lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, candidates: ghosts, group: group, plan: plan,
+                lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, candidates: ghosts, walk: walk, plan: plan,
                 rules: rules, byName: byName, cap: &cap, dedupe: &ghostDedupe)
             var sends: [AudienceSend] = []
             for assignment in sent {
@@ -248,7 +249,7 @@ public enum AudienceBuilder {
 
     /// Walks `candidates` (ranked) for each line in turn, as ``AudienceBuilder`` describes.
     static func assign(
-        lines: [Int], quotas: [Int], candidates: [Int], group: [Member], plan: Plan, rules: AudienceRules, byName: Set<String>,
+        lines: [Int], quotas: [Int], candidates: [Int], walk: WalkFacts, plan: Plan, rules: AudienceRules, byName: Set<String>,
         cap: inout [[Int]],
         dedupe: inout [String: Set<String>]
     ) -> [Assignment] {
@@ -266,11 +267,13 @@ public enum AudienceBuilder {
             let start = line.flight.start.dayNumber
             let perDayLimit = (quota + days - 1) / max(days, 1)
             var load = [Int](repeating: 0, count: days)
+            var used = dedupe.removeValue(forKey: key) ?? []
+            defer { dedupe[key] = used }
             for m in candidates {
                 if picked.count >= quota { break }
-                let member = group[m]
-                guard member.record.optIns[c] else { continue }
-                switch member.contactState[c] {
+                // Flat per-member facts: no copy of the member (and of its strings) per candidate.
+                guard walk.optIn[m] & (1 << c) != 0 else { continue }
+                switch walk.state[m * 4 + c] {
                 case .missing:
                     seen[.missingContact, default: 0] += 1
                     continue
@@ -279,12 +282,12 @@ public enum AudienceBuilder {
                     continue
                 case .valid: break
                 }
-                let contact = member.contacts[c]
-                if needsName && member.name.isEmpty {
+                if needsName && !walk.named[m] {
                     seen[.missingName, default: 0] += 1
                     continue
                 }
-                if dedupe[key]?.contains(contact) == true {
+                let contact = walk.contact[m * 4 + c]
+                if used.contains(contact) {
                     seen[.duplicateContact, default: 0] += 1
                     continue
                 }
@@ -307,7 +310,7 @@ public enum AudienceBuilder {
                 }
                 load[dayIndex] += 1
                 cap[m].append(start + dayIndex)
-                dedupe[key, default: []].insert(contact)
+                used.insert(contact)
                 picked.append((m, dayIndex))
             }
             // Times: each day's sends spread evenly over the window.
@@ -337,6 +340,29 @@ public enum AudienceBuilder {
     }
 }
 
+/// What the walk asks of each member, in flat arrays (index `m`, or `m * 4 + channel`).
+struct WalkFacts {
+    var optIn: [UInt8] = []
+    var state: [ContactState] = []
+    var named: [Bool] = []
+    var contact: [String] = []
+
+    init(_ group: [Member]) {
+        optIn.reserveCapacity(group.count)
+        named.reserveCapacity(group.count)
+        state.reserveCapacity(group.count * 4)
+        contact.reserveCapacity(group.count * 4)
+        for member in group {
+            var mask: UInt8 = 0
+            for (c, flag) in member.record.optIns.enumerated() where flag { mask |= 1 << c }
+            optIn.append(mask)
+            named.append(!member.name.isEmpty)
+            state += member.contactState
+            contact += member.contacts
+        }
+    }
+}
+
 /// A contact's state for one channel.
 enum ContactState: UInt8, Sendable {
     case missing, invalid, valid
@@ -351,6 +377,8 @@ struct Member: Sendable {
     let contacts: [String]
     let contactState: [ContactState]
     let name: String
+    /// The name's first word, for templates that take the first name or have a short `max_length`.
+    let firstName: String
     var heldOut = false
     let rejects: [ContactReject]
 
@@ -359,6 +387,7 @@ struct Member: Sendable {
         hash = Holdout.digest(campaignID: campaignID, customerID: record.id)
         score = ResponseScore(daysSinceLastOrder: record.daysSinceLastOrder, orders: record.orders, spendMinor: record.spendMinor)
         name = SafeText.cleanName(record.name)
+        firstName = LineRenderer.firstName(name)
         var rejects: [ContactReject] = []
         func check(_ raw: String, _ normalise: (String) -> String?, reason: String) -> (String, ContactState) {
             if raw.isEmpty { return ("", .missing) }
