@@ -242,11 +242,6 @@ public enum AudienceBuilder {
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }
 
-    /// Day positions with room (fewer than `perDay` sends), least loaded first, then earliest.
-    static func dayOrder(load: [Int], perDay: Int) -> [Int] {
-        load.indices.filter { load[$0] < perDay }.sorted { (load[$0], $0) < (load[$1], $1) }
-    }
-
     /// Walks `candidates` (ranked) for each line in turn, as ``AudienceBuilder`` describes.
     static func assign(
         lines: [Int], quotas: [Int], candidates: [Int], walk: WalkFacts, plan: Plan, rules: AudienceRules, byName: Set<String>,
@@ -299,9 +294,14 @@ public enum AudienceBuilder {
                     for d in 0..<days where load[d] < perDayLimit && (best < 0 || load[d] < load[best]) { best = d }
                     chosen = best >= 0 ? best : nil
                 } else {
-                    for d in dayOrder(load: load, perDay: perDayLimit) where rules.cap.allows(start + d, after: cap[m]) {
-                        chosen = d
-                        break
+                    // Days by (load, position) without building the order: level by level.
+                    var level = load.min() ?? 0
+                    search: while level < perDayLimit {
+                        for d in 0..<days where load[d] == level && rules.cap.allows(start + d, after: cap[m]) {
+                            chosen = d
+                            break search
+                        }
+                        level += 1
                     }
                 }
                 guard let dayIndex = chosen else {
@@ -376,9 +376,9 @@ struct Member: Sendable {
     /// Per channel (``Channel/allCases`` order): the normalised contact (empty unless valid) and its state.
     let contacts: [String]
     let contactState: [ContactState]
-    let name: String
+    private(set) var name: String
     /// The name's first word, for templates that take the first name or have a short `max_length`.
-    let firstName: String
+    private(set) var firstName: String
     var heldOut = false
     let rejects: [ContactReject]
 
@@ -401,6 +401,15 @@ struct Member: Sendable {
         contacts = [phone.0, phone.0, email.0, token.0]
         contactState = [phone.1, phone.1, email.1, token.1]
         self.rejects = rejects
+    }
+
+    /// The same customer under another (cleaned) name: previews and benchmarks render many names
+    /// without hashing and checking contacts again.
+    func renamed(_ cleaned: String) -> Member {
+        var copy = self
+        copy.name = cleaned
+        copy.firstName = LineRenderer.firstName(cleaned)
+        return copy
     }
 
     /// The holdout order: MD5 of the key, then the id.

@@ -139,6 +139,18 @@ struct AudienceBuilderTests {
         for outcome in run.result.outcomes { #expect(outcome.skipped == [.missingName: outcome.planned]) }
     }
 
+    @Test("PersonalisedMessages gives the plan's sample text for the template's example name, and each name's own text")
+    func personalised() throws {
+        let run = try Fixture.run(brief: Fixture.brief(budget: "2000"), rows: Fixture.customers(200))
+        let line = try #require(run.plan.lines.first)
+        var messages = try PersonalisedMessages(plan: run.plan, line: line, dataRoot: Fixture.root)
+        let sample = run.plan.messages.first { $0.segment == line.segment && $0.festival == line.festival && $0.channel == line.channel }
+        #expect(try messages.render(name: "Asha").text == sample?.text)
+        let ravi = try messages.render(name: "Ravi\u{202E} Kumar")
+        #expect(ravi.text.contains("Ravi Kumar") && !ravi.text.contains("\u{202E}"))
+        #expect(ravi.smsSegments == (line.channel == "sms" ? AudienceBuilderTests.recount(ravi.text) : 1))
+    }
+
     /// Segments by the GSM 03.38 rule: GSM-7 (160 in one, 153 a part) when every character is in
     /// the basic set (or its extension, 2 septets), else UCS-2 UTF-16 units (70, 67 a part).
     static func recount(_ text: String) -> Int {
