@@ -383,7 +383,11 @@ struct Member: Sendable {
     let rejects: [ContactReject]
 
     init(record: CustomerRecord, campaignID: String, country: String) {
-        self.record = record
+        // Kept without the raw contacts and name: their checked and cleaned forms are below.
+        self.record = CustomerRecord(
+            line: record.line, id: record.id, region: record.region, language: record.language, imputedLanguage: record.imputedLanguage,
+            spendMinor: record.spendMinor, orders: record.orders, daysSinceLastOrder: record.daysSinceLastOrder, optIns: record.optIns,
+            phone: "", email: "", pushToken: "", name: "")
         hash = Holdout.digest(campaignID: campaignID, customerID: record.id)
         score = ResponseScore(daysSinceLastOrder: record.daysSinceLastOrder, orders: record.orders, spendMinor: record.spendMinor)
         name = SafeText.cleanName(record.name)
