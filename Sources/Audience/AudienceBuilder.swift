@@ -137,11 +137,12 @@ public enum AudienceBuilder {
             }
             let order = festivalOrder(lines.map { plan.lines[$0] })
             var cap = [[Int]](repeating: [], count: group.count)
+            let walk = WalkFacts(group)
             let sent = assign(
-                lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, candidates: treated, group: group, plan: plan,
+                lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, candidates: treated, walk: walk, plan: plan,
                 rules: rules, byName: byName, cap: &cap, dedupe: &dedupe)
             let ghostSent = assign(
-                lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, candidates: ghosts, group: group, plan: plan,
+                lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, candidates: ghosts, walk: walk, plan: plan,
                 rules: rules, byName: byName, cap: &cap, dedupe: &ghostDedupe)
             var sends: [AudienceSend] = []
             for assignment in sent {
@@ -241,14 +242,9 @@ public enum AudienceBuilder {
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }
 
-    /// Day positions with room (fewer than `perDay` sends), least loaded first, then earliest.
-    static func dayOrder(load: [Int], perDay: Int) -> [Int] {
-        load.indices.filter { load[$0] < perDay }.sorted { (load[$0], $0) < (load[$1], $1) }
-    }
-
     /// Walks `candidates` (ranked) for each line in turn, as ``AudienceBuilder`` describes.
     static func assign(
-        lines: [Int], quotas: [Int], candidates: [Int], group: [Member], plan: Plan, rules: AudienceRules, byName: Set<String>,
+        lines: [Int], quotas: [Int], candidates: [Int], walk: WalkFacts, plan: Plan, rules: AudienceRules, byName: Set<String>,
         cap: inout [[Int]],
         dedupe: inout [String: Set<String>]
     ) -> [Assignment] {
@@ -266,11 +262,13 @@ public enum AudienceBuilder {
             let start = line.flight.start.dayNumber
             let perDayLimit = (quota + days - 1) / max(days, 1)
             var load = [Int](repeating: 0, count: days)
+            var used = dedupe.removeValue(forKey: key) ?? []
+            defer { dedupe[key] = used }
             for m in candidates {
                 if picked.count >= quota { break }
-                let member = group[m]
-                guard member.record.optIns[c] else { continue }
-                switch member.contactState[c] {
+                // Flat per-member facts: no copy of the member (and of its strings) per candidate.
+                guard walk.optIn[m] & (1 << c) != 0 else { continue }
+                switch walk.state[m * 4 + c] {
                 case .missing:
                     seen[.missingContact, default: 0] += 1
                     continue
@@ -279,20 +277,32 @@ public enum AudienceBuilder {
                     continue
                 case .valid: break
                 }
-                let contact = member.contacts[c]
-                if needsName && member.name.isEmpty {
+                if needsName && !walk.named[m] {
                     seen[.missingName, default: 0] += 1
                     continue
                 }
-                if dedupe[key]?.contains(contact) == true {
+                let contact = walk.contact[m * 4 + c]
+                if used.contains(contact) {
                     seen[.duplicateContact, default: 0] += 1
                     continue
                 }
                 // The least-loaded day (the earliest of equals) that has room and that the cap allows.
                 var chosen: Int?
-                for d in dayOrder(load: load, perDay: perDayLimit) where rules.cap.allows(start + d, after: cap[m]) {
-                    chosen = d
-                    break
+                if cap[m].isEmpty {
+                    // No other message yet: the least-loaded day, without sorting.
+                    var best = -1
+                    for d in 0..<days where load[d] < perDayLimit && (best < 0 || load[d] < load[best]) { best = d }
+                    chosen = best >= 0 ? best : nil
+                } else {
+                    // Days by (load, position) without building the order: level by level.
+                    var level = load.min() ?? 0
+                    search: while level < perDayLimit {
+                        for d in 0..<days where load[d] == level && rules.cap.allows(start + d, after: cap[m]) {
+                            chosen = d
+                            break search
+                        }
+                        level += 1
+                    }
                 }
                 guard let dayIndex = chosen else {
                     seen[.cap, default: 0] += 1
@@ -300,7 +310,7 @@ public enum AudienceBuilder {
                 }
                 load[dayIndex] += 1
                 cap[m].append(start + dayIndex)
-                dedupe[key, default: []].insert(contact)
+                used.insert(contact)
                 picked.append((m, dayIndex))
             }
             // Times: each day's sends spread evenly over the window.
@@ -330,6 +340,29 @@ public enum AudienceBuilder {
     }
 }
 
+/// What the walk asks of each member, in flat arrays (index `m`, or `m * 4 + channel`).
+struct WalkFacts {
+    var optIn: [UInt8] = []
+    var state: [ContactState] = []
+    var named: [Bool] = []
+    var contact: [String] = []
+
+    init(_ group: [Member]) {
+        optIn.reserveCapacity(group.count)
+        named.reserveCapacity(group.count)
+        state.reserveCapacity(group.count * 4)
+        contact.reserveCapacity(group.count * 4)
+        for member in group {
+            var mask: UInt8 = 0
+            for (c, flag) in member.record.optIns.enumerated() where flag { mask |= 1 << c }
+            optIn.append(mask)
+            named.append(!member.name.isEmpty)
+            state += member.contactState
+            contact += member.contacts
+        }
+    }
+}
+
 /// A contact's state for one channel.
 enum ContactState: UInt8, Sendable {
     case missing, invalid, valid
@@ -343,15 +376,22 @@ struct Member: Sendable {
     /// Per channel (``Channel/allCases`` order): the normalised contact (empty unless valid) and its state.
     let contacts: [String]
     let contactState: [ContactState]
-    let name: String
+    private(set) var name: String
+    /// The name's first word, for templates that take the first name or have a short `max_length`.
+    private(set) var firstName: String
     var heldOut = false
     let rejects: [ContactReject]
 
     init(record: CustomerRecord, campaignID: String, country: String) {
-        self.record = record
+        // Kept without the raw contacts and name: their checked and cleaned forms are below.
+        self.record = CustomerRecord(
+            line: record.line, id: record.id, region: record.region, language: record.language, imputedLanguage: record.imputedLanguage,
+            spendMinor: record.spendMinor, orders: record.orders, daysSinceLastOrder: record.daysSinceLastOrder, optIns: record.optIns,
+            phone: "", email: "", pushToken: "", name: "")
         hash = Holdout.digest(campaignID: campaignID, customerID: record.id)
         score = ResponseScore(daysSinceLastOrder: record.daysSinceLastOrder, orders: record.orders, spendMinor: record.spendMinor)
         name = SafeText.cleanName(record.name)
+        firstName = LineRenderer.firstName(name)
         var rejects: [ContactReject] = []
         func check(_ raw: String, _ normalise: (String) -> String?, reason: String) -> (String, ContactState) {
             if raw.isEmpty { return ("", .missing) }
@@ -365,6 +405,15 @@ struct Member: Sendable {
         contacts = [phone.0, phone.0, email.0, token.0]
         contactState = [phone.1, phone.1, email.1, token.1]
         self.rejects = rejects
+    }
+
+    /// The same customer under another (cleaned) name: previews and benchmarks render many names
+    /// without hashing and checking contacts again.
+    func renamed(_ cleaned: String) -> Member {
+        var copy = self
+        copy.name = cleaned
+        copy.firstName = LineRenderer.firstName(cleaned)
+        return copy
     }
 
     /// The holdout order: MD5 of the key, then the id.

@@ -42,7 +42,6 @@ public enum ContactRules {
         guard parts.count == 2, text.utf8.count <= 254 else { return nil }
         let local = parts[0], domain = parts[1].lowercased()
         guard (1...64).contains(local.utf8.count), !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return nil }
-        let atom = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
         guard local.utf8.allSatisfy({ isAlphanumeric($0) || atom.contains($0) }) else { return nil }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return nil }
@@ -64,6 +63,9 @@ public enum ContactRules {
         else { return nil }
         return text
     }
+
+    /// The characters besides letters and digits of RFC 5322's dot-atom.
+    private static let atom = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
 
     private static func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
     private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (0x30...0x39).contains(b) }

@@ -18,6 +18,8 @@ struct LineRenderer {
     private var cache: [String: [String: String]] = [:]
     /// Per line id: its message rendered once with a placeholder name (`nil`: render each send in full).
     private var prepared: [String: Prepared?] = [:]
+    /// Per line id: the language its template speaks to the segment in (its own or a fallback).
+    private var usedLanguage: [String: String] = [:]
     private(set) var warnings: Set<String> = []
 
     init(plan: Plan, rules: AudienceRules, templates: TemplateCatalog, festivals: FestivalCatalog) {
@@ -38,8 +40,15 @@ struct LineRenderer {
     /// The customer's name as the argument `spec` takes it: the first name for `first_name`, or
     /// when the full name is longer than the argument's `max_length`; cut to that length at most.
     static func name(_ cleaned: String, for spec: ArgumentSpec) -> String {
+        name(cleaned, first: firstName(cleaned), for: spec)
+    }
+
+    /// The first word of a cleaned name (the whole name when it has one word).
+    static func firstName(_ cleaned: String) -> String { cleaned.split(separator: " ").first.map(String.init) ?? cleaned }
+
+    /// ``name(_:for:)`` with the first name already known.
+    static func name(_ cleaned: String, first: String, for spec: ArgumentSpec) -> String {
         var value = cleaned
-        let first = cleaned.split(separator: " ").first.map(String.init) ?? cleaned
         if spec.name == "first_name" { value = first }
         if let limit = spec.maxLength, value.count > limit { value = first.count <= limit ? first : String(first.prefix(limit)) }
         return value
@@ -82,18 +91,63 @@ struct LineRenderer {
         let message: RenderedMessage
         let gsm: Bool
         let names: [ArgumentSpec]
+        /// The message's text and parts cut at the placeholders, for filling in without a search.
+        let text: Pattern
+        let parts: [(name: String, pattern: Pattern)]
+
+        init(message: RenderedMessage, gsm: Bool, names: [ArgumentSpec]) {
+            self.message = message
+            self.gsm = gsm
+            self.names = names
+            let placeholders = names.map(LineRenderer.placeholder)
+            text = Pattern(message.text, placeholders: placeholders)
+            parts = message.parts.map { ($0.name, Pattern($0.text, placeholders: placeholders)) }
+        }
+    }
+
+    /// UTF-8 text cut at ASCII placeholders: literal pieces and, between them, which value goes there.
+    struct Pattern {
+        var pieces: [[UInt8]] = [[]]
+        var slots: [Int] = []
+
+        init(_ text: String, placeholders: [String]) {
+            let bytes = Array(text.utf8)
+            let keys = placeholders.map { Array($0.utf8) }
+            var i = 0
+            scan: while i < bytes.count {
+                for (k, key) in keys.enumerated() where i + key.count <= bytes.count && bytes[i..<(i + key.count)].elementsEqual(key) {
+                    slots.append(k)
+                    pieces.append([])
+                    i += key.count
+                    continue scan
+                }
+                pieces[pieces.count - 1].append(bytes[i])
+                i += 1
+            }
+        }
+
+        func fill(_ values: [[UInt8]]) -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 64)
+            out += pieces[0]
+            for (n, slot) in slots.enumerated() {
+                out += values[slot]
+                out += pieces[n + 1]
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     static func placeholder(_ spec: ArgumentSpec) -> String { spec.name == "first_name" ? "QZXFIRSTQZX" : "QZXNAMEQZX" }
 
-    func substitute(_ prepared: Prepared, name cleaned: String) -> (
+    func substitute(_ prepared: Prepared, name cleaned: String, first: String? = nil) -> (
         text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?
     ) {
-        var pairs: [(String, String)] = []
+        var values: [[UInt8]] = []
         var raw: [(String, String)] = []
         for spec in prepared.names {
-            let value = Self.name(cleaned, for: spec)
-            pairs.append((Self.placeholder(spec), prepared.gsm ? GSM7.replacingNonGSM(value) : value))
+            let value = Self.name(cleaned, first: first ?? Self.firstName(cleaned), for: spec)
+            values.append(Array((prepared.gsm ? GSM7.replacingNonGSM(value) : value).utf8))
             raw.append((Self.placeholder(spec), value))
         }
         func fill(_ text: String, _ pairs: [(String, String)]) -> String { Self.fill(text, pairs) }
@@ -106,7 +160,7 @@ struct LineRenderer {
             }
         }
         return (
-            fill(prepared.message.text, pairs), prepared.message.parts.map { ($0.name, fill($0.text, pairs)) },
+            prepared.text.fill(values), prepared.parts.map { ($0.name, $0.pattern.fill(values)) },
             prepared.message.whatsapp.map { fillJSON($0.send) }
         )
     }
@@ -118,11 +172,12 @@ struct LineRenderer {
         return text.withUTF8 { bytes in
             guard bytes.contains(0x51) else { return String(decoding: bytes, as: UTF8.self) }  // "Q"
             let keys = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+            let first = keys.first?.0.count ?? 0
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
             var i = 0
             scan: while i < bytes.count {
-                if bytes[i] == 0x51 {
+                if bytes[i] == 0x51, i + first <= bytes.count || keys.count > 1 {
                     for (key, value) in keys where i + key.count <= bytes.count {
                         var match = true
                         for j in 0..<key.count where bytes[i + j] != key[j] {
@@ -182,20 +237,26 @@ struct LineRenderer {
             throw Diagnostic(.badInput, message: "line \(line.id): unknown channel or template")
         }
         let used: String
-        do {
-            guard let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
-            else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
-            used = language
-        } catch let error as Diagnostic {
-            throw error
-        } catch {
-            throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
+        if let known = usedLanguage[line.id] {
+            used = known
+        } else {
+            do {
+                guard
+                    let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
+                else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
+                used = language
+            } catch let error as Diagnostic {
+                throw error
+            } catch {
+                throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
+            }
+            usedLanguage[line.id] = used
         }
         var values = values(for: line, used: used, spec: spec)
         var text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?, language: String
         var sms: SMSCost?
         if let ready = prepare(line, channel: channel, spec: spec, values: values) {
-            (text, parts, whatsapp) = substitute(ready, name: member.name)
+            (text, parts, whatsapp) = substitute(ready, name: member.name, first: member.firstName)
             language = ready.message.language
             if channel == .sms {
                 do { sms = try SMSCost(text: text) } catch {

@@ -24,6 +24,22 @@ struct AudienceBuilderTests {
         }
     }
 
+    @Test(
+        "adding 20 customers moves the holdout only at the margin: every customer held out before still is, unless a newcomer took its place"
+    )
+    func holdoutStable() throws {
+        let rows = Fixture.customers(200)
+        let more = Fixture.customers(220)  // C001-C200 the same rows, C201-C220 new
+        let base = try Fixture.run(rows: rows)
+        let grown = try Fixture.run(rows: rows, audienceRows: more)
+        let before = Set(base.holdout.map(\.customerID)), after = Set(grown.holdout.map(\.customerID))
+        #expect(after.count == 11)  // round(0.05 × 220)
+        let newcomers = after.filter { AudienceBuilderTests.number($0) > 200 }.count
+        // 11 places, the old 10 keep theirs unless newcomers hash lower: one more place, minus newcomers.
+        #expect(before.subtracting(after).count == max(0, newcomers - 1))
+        #expect(after.subtracting(before).count == 1 + max(0, newcomers - 1))
+    }
+
     @Test("rows per line are the planned messages; the recent half is messaged before the lapsed half; times in the window")
     func linesRankingAndTimes() throws {
         // A cap of one message: the plan buys 95 WhatsApp messages (fewer than the 96 recent customers not held out).
@@ -121,6 +137,18 @@ struct AudienceBuilderTests {
         let run = try Fixture.run(brief: Fixture.brief(budget: "2000", cap: "{messages: 1, days: 14}"), rows: rows)
         #expect(run.sends.isEmpty)
         for outcome in run.result.outcomes { #expect(outcome.skipped == [.missingName: outcome.planned]) }
+    }
+
+    @Test("PersonalisedMessages gives the plan's sample text for the template's example name, and each name's own text")
+    func personalised() throws {
+        let run = try Fixture.run(brief: Fixture.brief(budget: "2000"), rows: Fixture.customers(200))
+        let line = try #require(run.plan.lines.first)
+        var messages = try PersonalisedMessages(plan: run.plan, line: line, dataRoot: Fixture.root)
+        let sample = run.plan.messages.first { $0.segment == line.segment && $0.festival == line.festival && $0.channel == line.channel }
+        #expect(try messages.render(name: "Asha").text == sample?.text)
+        let ravi = try messages.render(name: "Ravi\u{202E} Kumar")
+        #expect(ravi.text.contains("Ravi Kumar") && !ravi.text.contains("\u{202E}"))
+        #expect(ravi.smsSegments == (line.channel == "sms" ? AudienceBuilderTests.recount(ravi.text) : 1))
     }
 
     /// Segments by the GSM 03.38 rule: GSM-7 (160 in one, 153 a part) when every character is in
