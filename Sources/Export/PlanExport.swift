@@ -26,34 +26,25 @@ public enum PlanExport {
         _ plan: Plan, to directory: String, formats: [ExportFormat], using converter: OfficeConverter = OfficeConverter()
     ) throws -> [String] {
         try check(formats: formats, using: converter)
-        try Directory.create(directory)
-        var written: [String] = []
-        func put(_ name: String, _ text: String) throws(Diagnostic) {
-            let path = "\(directory)/\(name)"
-            try AtomicFile.write(text, to: path)
-            written.append(path)
-        }
+        var folder = try OutputFolder(directory)
         for format in ExportFormat.allCases where formats.contains(format) {
             switch format {
             case .json:
-                try put("plan.json", plan.canonicalJSON)
+                try folder.put("plan.json", plan.canonicalJSON)
             case .xlsx:
-                let path = "\(directory)/plan.xlsx"
-                try PlanWorkbook.make(plan).write(to: path)
-                written.append(path)
+                try folder.put("plan.xlsx", workbook: PlanWorkbook.make(plan))
             case .csv:
-                for table in PlanTables.make(plan) { try put("\(table.name).csv", TableCSV.render(table)) }
+                for table in PlanTables.make(plan) { try folder.put("\(table.name).csv", TableCSV.render(table)) }
             case .md:
                 let report = try PlanReport(plan)
-                for chart in report.charts { try put(chart.name, chart.svg) }
-                try put("report.md", report.markdown)
+                for chart in report.charts { try folder.put(chart.name, chart.svg) }
+                try folder.put("report.md", report.markdown)
             case .pdf:
-                let path = "\(directory)/plan.pdf"
-                try PlanWorkbook.writePDF(plan, to: path, using: converter)
-                written.append(path)
+                try PlanWorkbook.writePDF(plan, to: folder.path("plan.pdf"), using: converter)
+                folder.record("plan.pdf")
             }
         }
-        return written
+        return folder.written
     }
 
     /// Whether this machine can write `formats`: the PDF needs LibreOffice

@@ -46,24 +46,16 @@ public enum ResultsTables {
     /// Writes `results.json`, `calibration.yaml`, one CSV per table, the charts, `results.md` and
     /// `results.xlsx` into `directory` (each atomically) and returns the paths written.
     public static func write(_ results: CampaignResults, to directory: String) throws(Diagnostic) -> [String] {
-        try Directory.create(directory)
-        var written = ["\(directory)/results.json"]
-        try AtomicFile.write(results.canonicalJSON, to: written[0])
-        let calibration = "\(directory)/calibration.yaml"
-        try AtomicFile.write(calibrationText(results.calibration), to: calibration)
-        written.append(calibration)
+        var folder = try OutputFolder(directory)
+        try folder.put("results.json", results.canonicalJSON)
+        try folder.put("calibration.yaml", calibrationText(results.calibration))
         for table in tables(results) + [ResultsReport.forecast(results), ResultsReport.calibration(results)] {
-            let path = "\(directory)/\(table.name).csv"
-            try AtomicFile.write(TableCSV.render(table), to: path)
-            written.append(path)
+            try folder.put("\(table.name).csv", TableCSV.render(table))
         }
-        for (name, svg) in ResultsReport.charts(results) {
-            try AtomicFile.write(svg, to: "\(directory)/\(name)")
-            written.append("\(directory)/\(name)")
-        }
-        try AtomicFile.write(ResultsReport.markdown(results), to: "\(directory)/results.md")
-        try ResultsReport.workbook(results).write(to: "\(directory)/results.xlsx")
-        return written + ["\(directory)/results.md", "\(directory)/results.xlsx"]
+        for (name, svg) in ResultsReport.charts(results) { try folder.put(name, svg) }
+        try folder.put("results.md", ResultsReport.markdown(results))
+        try folder.put("results.xlsx", workbook: ResultsReport.workbook(results))
+        return folder.written
     }
 
     /// `calibration.yaml`: a comment saying what it is and how to use it, then the rates (JSON,

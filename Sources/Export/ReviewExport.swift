@@ -93,24 +93,16 @@ public enum ReviewExport {
 
     /// Writes every file into `directory` (created when missing) and returns the paths written.
     public static func write(_ review: SegmentReview, to directory: String) throws(Diagnostic) -> [String] {
-        try Directory.create(directory)
-        var written: [String] = []
-        func put(_ name: String, _ text: String) throws(Diagnostic) {
-            let path = "\(directory)/\(name)"
-            try AtomicFile.write(text, to: path)
-            written.append(path)
-        }
-        try put("review.json", try json(review))
+        var folder = try OutputFolder(directory)
+        try folder.put("review.json", try json(review))
         let tables = ReviewTables.make(review)
-        try put("review.csv", TableCSV.render(tables[0]))
-        if let m = review.migration { try put("migration.csv", TableCSV.render(ReviewTables.migration(m))) }
-        try put("flags.csv", TableCSV.render(ReviewTables.flags(review)))
-        let xlsx = "\(directory)/review.xlsx"
-        try workbook(review).write(to: xlsx)
-        written.append(xlsx)
-        try put("size-changes.svg", sizeChart(review).svg())
-        if let heat = migrationChart(review) { try put("migration.svg", heat.svg()) }
-        try put("review.md", markdown(review))
-        return written
+        try folder.put("review.csv", TableCSV.render(tables[0]))
+        if let m = review.migration { try folder.put("migration.csv", TableCSV.render(ReviewTables.migration(m))) }
+        try folder.put("flags.csv", TableCSV.render(ReviewTables.flags(review)))
+        try folder.put("review.xlsx", workbook: workbook(review))
+        try folder.put("size-changes.svg", sizeChart(review).svg())
+        if let heat = migrationChart(review) { try folder.put("migration.svg", heat.svg()) }
+        try folder.put("review.md", markdown(review))
+        return folder.written
     }
 }

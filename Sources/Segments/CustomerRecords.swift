@@ -159,15 +159,6 @@ final class RecordCollector: CSVPartConsumer {
         column < 0 ? "" : String(decoding: field(record, column), as: UTF8.self)
     }
 
-    private func code(_ bytes: UnsafeBufferPointer<UInt8>, _ cache: ByteCodeCache, region: Bool) -> Int32 {
-        if bytes.isEmpty { return -1 }
-        let hash = ByteCodeCache.hash(bytes)
-        if let code = cache.lookup(bytes, hash: hash) { return code }
-        let code = region ? plan.regionCode(bytes) : plan.languageCode(bytes)
-        cache.insert(bytes, hash: hash, code: code)
-        return code
-    }
-
     func consume(_ record: CSVRecordView) {
         partRows += 1
         if let error = record.error { return reject(error == .recordTooLong ? .recordTooLong : .brokenQuoting) }
@@ -182,7 +173,7 @@ final class RecordCollector: CSVPartConsumer {
         guard !idBytes.isEmpty else { return reject(.missingCustomerID) }
         let id = String(decoding: idBytes, as: UTF8.self)
         let idHash = LanguageImputation.fnv1a(idBytes)
-        let region = code(field(record, plan.region), regionCache, region: true)
+        let region = plan.code(field(record, plan.region), regionCache, region: true)
         guard region >= 0 else { return reject(.unknownRegion) }
         var spend: Int64 = 0, orders: Int64 = 0
         if plan.spend >= 0 {
@@ -215,7 +206,7 @@ final class RecordCollector: CSVPartConsumer {
             optIns.append(flag == 1)
         }
         var language: Int32 = -1
-        if plan.language >= 0 { language = code(field(record, plan.language), languageCache, region: false) }
+        if plan.language >= 0 { language = plan.code(field(record, plan.language), languageCache, region: false) }
         var imputed = false
         if language < 0 {
             let table = plan.imputation[Int(region)]

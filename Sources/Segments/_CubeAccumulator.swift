@@ -78,6 +78,18 @@ final class ReadPlan: Sendable {
         return regionIndex[region.code] ?? -1
     }
 
+    /// A spelling's code through a worker's cache, asking the catalog on a miss; -1 for an empty
+    /// field. The segment reader and the customer record reader both read codes this way.
+    @inline(__always)
+    func code(_ bytes: UnsafeBufferPointer<UInt8>, _ cache: ByteCodeCache, region: Bool) -> Int32 {
+        if bytes.isEmpty { return -1 }
+        let hash = ByteCodeCache.hash(bytes)
+        if let code = cache.lookup(bytes, hash: hash) { return code }
+        let code = region ? regionCode(bytes) : languageCode(bytes)
+        cache.insert(bytes, hash: hash, code: code)
+        return code
+    }
+
     /// The language index a spelling names (`ta`, `Tamil`, `தமிழ்`, `ta-IN`), or -1.
     func languageCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -231,17 +243,6 @@ final class CubeAccumulator: CSVPartConsumer {
         return contact >= 0 && !field(record, contact).isEmpty ? 3 : 1
     }
 
-    /// A spelling's code through the worker's cache, asking the catalog on a miss.
-    @inline(__always)
-    private func code(_ bytes: UnsafeBufferPointer<UInt8>, _ cache: ByteCodeCache, region: Bool) -> Int32 {
-        if bytes.isEmpty { return -1 }
-        let hash = ByteCodeCache.hash(bytes)
-        if let code = cache.lookup(bytes, hash: hash) { return code }
-        let code = region ? plan.regionCode(bytes) : plan.languageCode(bytes)
-        cache.insert(bytes, hash: hash, code: code)
-        return code
-    }
-
     /// ``ValueCuts/tierIndex(age:orders:spend:)`` over the copied constants.
     @inline(__always)
     private func tierIndex(age: Int, orders: Int64, spend: Int64) -> Int {
@@ -279,7 +280,7 @@ final class CubeAccumulator: CSVPartConsumer {
         let id = field(record, idColumn)
         guard !id.isEmpty else { return reject(.missingCustomerID, record) }
         let idHash = LanguageImputation.fnv1a(id)
-        let region = code(field(record, regionColumn), regionCache, region: true)
+        let region = plan.code(field(record, regionColumn), regionCache, region: true)
         guard region >= 0 else { return reject(.unknownRegion, record) }
         var spend: Int64 = 0, orders: Int64 = 0
         if spendColumn >= 0 {
@@ -313,7 +314,7 @@ final class CubeAccumulator: CSVPartConsumer {
             return
         }
         var language: Int32 = -1
-        if languageColumn >= 0 { language = code(field(record, languageColumn), languageCache, region: false) }
+        if languageColumn >= 0 { language = plan.code(field(record, languageColumn), languageCache, region: false) }
         var imputed: Int64 = 0
         if language < 0 {
             let table = plan.imputation[Int(region)]
