@@ -52,26 +52,48 @@ public enum ResultsReport {
     /// Each line's forecast conversions (low / base / high) against its measured incremental
     /// conversions, and whether the measurement's interval meets the forecast's range.
     public static func forecast(_ results: CampaignResults) -> Table {
-        Table(
-            title: "Forecast vs actual", name: "results-forecast",
-            columns: [
-                Table.Column("line"), Table.Column("channel"), Table.Column("forecast_low", .decimal(places: 2)),
-                Table.Column("forecast_base", .decimal(places: 2)), Table.Column("forecast_high", .decimal(places: 2)),
-                Table.Column("incremental_conversions", .decimal(places: 2)), Table.Column("low", .decimal(places: 2)),
-                Table.Column("high", .decimal(places: 2)), Table.Column("verdict"),
-            ],
-            rows: results.byLine.map { lift in
+        planAgainstActuals(results.byLine, key: "line", title: "Forecast vs actual", name: "results-forecast")
+    }
+
+    /// Groups of a plan beside what happened: the plan's budget (when `budgets` gives it), the real
+    /// spend, the forecast conversions (low / base / high) and the measured incremental
+    /// conversions with their interval, and a verdict (``verdict(_:)``). For `results` (by line)
+    /// and for a budget review (`compare --actuals`, by the comparison's key).
+    public static func planAgainstActuals(
+        _ lifts: [GroupLift], key: String, title: String, name: String, budgets: [String: Money]? = nil
+    ) -> Table {
+        var columns = [Table.Column(key)]
+        if budgets != nil { columns.append(Table.Column("plan_budget", .money)) }
+        columns += [
+            Table.Column("spend", .money), Table.Column("forecast_low", .decimal(places: 2)),
+            Table.Column("forecast_base", .decimal(places: 2)),
+            Table.Column("forecast_high", .decimal(places: 2)), Table.Column("incremental_conversions", .decimal(places: 2)),
+            Table.Column("low", .decimal(places: 2)), Table.Column("high", .decimal(places: 2)),
+            Table.Column("incremental_revenue", .money), Table.Column("verdict"),
+        ]
+        return Table(
+            title: title, name: name, columns: columns,
+            rows: lifts.map { lift in
                 let f = lift.forecastConversions, m = lift.incrementalConversions
-                let verdict =
-                    if let low = m.low, let high = m.high {
-                        high < f.low ? "below the forecast" : low > f.high ? "above the forecast" : "within the forecast"
-                    } else { "too little data" }
-                return [
-                    .text(lift.key), .text(results.lines[lift.key]?.channel ?? ""), .decimal(f.low, places: 2), .decimal(f.base, places: 2),
-                    .decimal(f.high, places: 2), .decimal(m.estimate, places: 2), m.low.map { .decimal($0, places: 2) } ?? .empty,
-                    m.high.map { .decimal($0, places: 2) } ?? .empty, .text(verdict),
+                var row: [Table.Value] = [.text(lift.key)]
+                if let budgets { row.append(.money(budgets[lift.key] ?? .zero)) }
+                return row + [
+                    .money(lift.spend), .decimal(f.low, places: 2), .decimal(f.base, places: 2), .decimal(f.high, places: 2),
+                    .decimal(m.estimate, places: 2), m.low.map { .decimal($0, places: 2) } ?? .empty,
+                    m.high.map { .decimal($0, places: 2) } ?? .empty, .money(Money(major: lift.incrementalRevenue.estimate)),
+                    .text(verdict(lift)),
                 ]
-            })
+            },
+            notes: ["Verdict: the measured 95 % interval of incremental conversions against the forecast's low-high range."])
+    }
+
+    /// `below the forecast` when the whole interval is under the forecast's low, `above the
+    /// forecast` when it is over its high, `within the forecast` otherwise, `too little data`
+    /// without an interval.
+    public static func verdict(_ lift: GroupLift) -> String {
+        let f = lift.forecastConversions, m = lift.incrementalConversions
+        guard let low = m.low, let high = m.high else { return "too little data" }
+        return high < f.low ? "below the forecast" : low > f.high ? "above the forecast" : "within the forecast"
     }
 
     /// The learned response rates per channel, as `calibration.yaml` holds them.

@@ -13,15 +13,23 @@ struct AudienceMembership {
     var treated: [Set<Int32>]
     /// (line index, customer) pairs a held-out customer would have had (its ghost sends), each once.
     var ghosts: [Set<Int32>]
-    /// What each line's sends cost, from their `cost` column.
-    var spend: [Money]
+    /// What each line's sends cost, from their `cost` column, in ten-thousandths of the currency
+    /// (a push message costs ₹0.0050: summing rounded paise would double it).
+    var cost: [Int64]
+
+    /// What the sends of `lines` cost, summed exactly and rounded half away from zero to the
+    /// paisa once.
+    func spend(of lines: [Int]) -> Money {
+        let total = lines.map { cost[$0] }.reduce(0, +)
+        return Money(minor: (total + 50) / 100)
+    }
     /// Held-out customers, with or without ghost sends.
     var heldOut: Set<Int32> = []
 
     init(lines: Int) {
         treated = Array(repeating: [], count: lines)
         ghosts = Array(repeating: [], count: lines)
-        spend = Array(repeating: .zero, count: lines)
+        cost = Array(repeating: 0, count: lines)
     }
 
     /// The number of `id`, numbering it when new.
@@ -42,12 +50,13 @@ struct AudienceMembership {
         let sends = "\(directory)/sends.csv", holdout = "\(directory)/holdout.csv"
         try read(path: sends, required: ["line", "customer_id", "cost"]) { (fields, line) throws(Diagnostic) in
             let l = try index(fields[0], line: line, path: sends, lineIndex: lineIndex)
-            guard let cost = Money(fields[2].trimmingASCIISpaces()), cost >= .zero else {
+            let text = Array(fields[2].trimmingASCIISpaces().utf8)
+            guard let cost = text.withUnsafeBufferPointer({ ByteNumbers.decimal($0, places: 4) }), cost >= 0 else {
                 throw Diagnostic(path: sends, line: line, field: "cost", message: "\(SafeText.quoted(fields[2])) is not an amount")
             }
             let c = membership.customer(try id(fields[1], line: line, path: sends))
             membership.treated[l].insert(c)
-            membership.spend[l] = membership.spend[l] + cost
+            membership.cost[l] += cost
         }
         try read(path: holdout, required: ["customer_id", "line"]) { (fields, line) throws(Diagnostic) in
             let c = membership.customer(try id(fields[0], line: line, path: holdout))

@@ -7,7 +7,7 @@ import PlannerCore
 extension CampaignResults: Encodable {
     enum CodingKeys: String, CodingKey {
         case name, currency, attributionDays = "attribution_days", method, input, overall, byChannel = "by_channel"
-        case byFestival = "by_festival", bySegment = "by_segment", byLine = "by_line"
+        case byFestival = "by_festival", bySegment = "by_segment", byLine = "by_line", calibration
     }
 
     /// How every interval was made, in words a reviewer can check.
@@ -50,6 +50,7 @@ extension CampaignResults: Encodable {
                     extra: [("segment", line?.segment ?? ""), ("festival", line?.festival ?? ""), ("channel", line?.channel ?? "")],
                     lift: lift)
             }, forKey: .byLine)
+        try c.encode(calibration, forKey: .calibration)
     }
 }
 

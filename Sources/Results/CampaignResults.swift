@@ -76,8 +76,25 @@ public struct CampaignResults: Sendable {
     public let bySegment: [GroupLift]
     /// Per plan line, in the plan's order (keys are line ids).
     public let byLine: [GroupLift]
-    /// The plan lines, by id, for labels (segment, festival, channel of a line).
-    public let lines: [String: PlanLine]
+    /// What each plan line is (its segment, festival and channel), by line id, for labels.
+    public let lines: [String: LineLabel]
+
+    /// A plan line's labels, as results.json's `by_line` entries carry them.
+    public struct LineLabel: Sendable, Equatable {
+        /// The segment's id.
+        public let segment: String
+        /// The festival's id.
+        public let festival: String
+        /// The channel.
+        public let channel: String
+
+        /// Labels of a line.
+        public init(segment: String, festival: String, channel: String) {
+            self.segment = segment
+            self.festival = festival
+            self.channel = channel
+        }
+    }
     /// The outcomes file's counts.
     public let input: Input
     /// Learned response rates for the next plan (``CalibrationEstimate``), written as `calibration.yaml`.
@@ -112,7 +129,9 @@ public struct CampaignResults: Sendable {
             byChannel: byChannel,
             byFestival: grouped(\.festival) { $0.sorted() }, bySegment: grouped(\.segment) { $0.sorted() },
             byLine: plan.lines.indices.map { measure.lift(key: plan.lines[$0].id, lines: [$0]) },
-            lines: Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.id, $0) }),
+            lines: Dictionary(
+                uniqueKeysWithValues: plan.lines.map { ($0.id, LineLabel(segment: $0.segment, festival: $0.festival, channel: $0.channel)) }
+            ),
             input: Input(
                 file: request.outcomes, rowsRead: outcomes.rows, accepted: outcomes.accepted, rejected: outcomes.rejected,
                 rejectsPath: rejectsPath, dated: outcomes.dated),
@@ -158,7 +177,7 @@ struct Measurement {
             }
         }
         return GroupLift(
-            key: key, treated: side(treated), holdout: side(ghosts), spend: lines.map { audience.spend[$0] }.reduce(.zero, +),
+            key: key, treated: side(treated), holdout: side(ghosts), spend: audience.spend(of: lines),
             forecastConversions: sum(\.forecast.conversions), forecastRevenue: sum(\.forecast.revenue))
     }
 }

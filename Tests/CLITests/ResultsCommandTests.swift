@@ -77,6 +77,28 @@ struct ResultsCommandTests {
         #expect(plain.status == 64 && plain.stderr.contains("give --customers N"))
     }
 
+    @Test("compare --actuals: the plan's budget beside the results per channel; results of another plan or --by region are refused")
+    func compareActuals() throws {
+        let folder = try CampaignFixture.write(outcomes: CampaignFixture.outcomes)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let results = try CLI.run([
+            "results", "\(folder)/plan.json", "--audience", "\(folder)/audience", "--outcomes", "\(folder)/outcomes.csv", "--out",
+            "\(folder)/results",
+        ])
+        #expect(results.status == 0, "\(results.stderr)")
+        let csv = try CLI.run([
+            "compare", "\(folder)/plan.json", "--actuals", "\(folder)/results/results.json", "--by", "channel", "--format", "csv",
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        // SMS: planned ₹12.00, spent 100 × ₹0.12; forecast 15 (low = base = high); measured 20 (7.31 to 31.85).
+        #expect(
+            csv.stdout.split(separator: "\n").prefix(2).joined(separator: "\n")
+                == "channel,plan_budget,spend,forecast_low,forecast_base,forecast_high,incremental_conversions,low,high,incremental_revenue,verdict\n"
+                + "sms,12.00,12.00,15.00,15.00,15.00,20.00,7.31,31.85,10000.00,within the forecast")
+        let region = try CLI.run(["compare", "\(folder)/plan.json", "--actuals", "\(folder)/results/results.json", "--by", "region"])
+        #expect(region.status == 64 && region.stderr.contains("results are measured by channel, festival, segment and line"))
+    }
+
     @Test("a missing audience folder is a usage error naming the file and what makes it")
     func missingAudience() throws {
         let folder = try CampaignFixture.write(outcomes: CampaignFixture.outcomes)

@@ -83,6 +83,36 @@ struct CampaignResultsTests {
         #expect(sms.treatedConverters == 1 && sms.holdoutConverters == 0)
     }
 
+    @Test("spend sums costs below a paisa exactly (10 pushes at ₹0.0050 cost ₹0.05, not ₹0.10)")
+    func subPaisaCosts() throws {
+        let folder = try CampaignFixture.write(outcomes: "customer_id,converted\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var sends = "line,customer_id,cost\n"
+        for i in 1...10 { sends += "L0002,E\(i),0.0050\n" }
+        try sends.write(toFile: "\(folder)/audience/sends.csv", atomically: true, encoding: .utf8)
+        try "customer_id,segment,line\n".write(toFile: "\(folder)/audience/holdout.csv", atomically: true, encoding: .utf8)
+        let results = try CampaignResults.measure(
+            .init(plan: "\(folder)/plan.json", audience: "\(folder)/audience", outcomes: "\(folder)/outcomes.csv"))
+        #expect(results.byLine[1].spend == Money(minor: 5))
+        #expect(results.overall.spend == Money(minor: 5))
+    }
+
+    @Test("results.json reads back to the same results (write, read, write is byte-identical)")
+    func roundTrip() throws {
+        let folder = try CampaignFixture.write(outcomes: CampaignFixture.outcomes)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let results = try CampaignResults.measure(
+            .init(plan: "\(folder)/plan.json", audience: "\(folder)/audience", outcomes: "\(folder)/outcomes.csv"))
+        let text = results.canonicalJSON
+        try text.write(toFile: "\(folder)/results.json", atomically: true, encoding: .utf8)
+        let again = try CampaignResults.load("\(folder)/results.json")
+        #expect(again.canonicalJSON == text)
+        #expect(again.byLine[0].incrementalConversionRate.low == 0.073119 && again.lines["L0001"]?.channel == "sms")
+        try "{\"name\": \"x\"}".write(toFile: "\(folder)/bad.json", atomically: true, encoding: .utf8)
+        let error = try #require(throws: Diagnostic.self) { try CampaignResults.load("\(folder)/bad.json") }
+        #expect(error.field == "by_line" && error.message == "not a results file: missing")
+    }
+
     @Test("audience files that cannot be measured are errors naming the file, line and field")
     func badAudience() throws {
         let folder = try CampaignFixture.write(outcomes: CampaignFixture.outcomes)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Comparison
 import Export
 import PlannerIO
+import Results
 
 /// `campaign-planner compare`: plan.json files side by side for a budget review, with reconciled
 /// deltas, reasons and the budget bridge.
@@ -25,15 +26,45 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json, xlsx or pdf (both need --out; pdf needs LibreOffice) or md.") var format: Format =
         .table
     @Option(help: "Write to this file instead of standard output (md: charts beside it).") var out: String?
+    @Option(
+        help: ArgumentHelp(
+            "The base plan's results.json (campaign-planner results): its plan against actuals per --by key (channel, festival, segment, line); with one plan, that table alone.",
+            valueName: "results.json"))
+    var actuals: String?
 
     func validate() throws {
-        guard plans.count >= 2 else { throw ValidationError("give a base plan and at least one other plan to compare") }
+        guard plans.count >= 2 || (actuals != nil && plans.count == 1) else {
+            throw ValidationError("give a base plan and at least one other plan to compare (or one plan and --actuals)")
+        }
+        if actuals != nil, format == .xlsx || format == .pdf { throw ValidationError("--actuals works with table, csv, json and md") }
         if format == .xlsx, out == nil { throw ValidationError("--format xlsx needs --out FILE.xlsx") }
         if format == .pdf, out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
     }
 
     func run() throws {
         let comparison = PlanComparison(try PlanFile.loadAll(plans), by: by)
+        if let actuals {
+            let table = try PlanActuals.table(comparison, results: CampaignResults.load(actuals), path: actuals)
+            let rendered =
+                switch format {
+                case .csv: TableCSV.render(table)
+                case .json: TableFormat.json.render(table)
+                case .md: TableMarkdown.render(table)
+                default: TableFormat.terminal.render(table)
+                }
+            // One plan, or a one-table format: the plan against actuals alone.
+            if plans.count == 1 || format == .csv || format == .json {
+                if let out { try AtomicFile.write(rendered, to: out) } else { print(rendered, terminator: "") }
+                return
+            }
+            try write(comparison, then: "\n" + rendered)
+            return
+        }
+        try write(comparison)
+    }
+
+    /// Writes the comparison in the chosen format, followed by `extra` (text formats only).
+    func write(_ comparison: PlanComparison, then extra: String = "") throws {
         let text: String
         switch format {
         case .table: text = ComparisonText.render(comparison)
@@ -52,7 +83,7 @@ struct CompareCommand: ParsableCommand {
             }
             text = report.markdown
         }
-        if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
+        if let out { try AtomicFile.write(text + extra, to: out) } else { print(text + extra, terminator: "") }
     }
 
     /// The folder holding `path` (`.` for a bare file name).
