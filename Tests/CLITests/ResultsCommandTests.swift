@@ -68,6 +68,11 @@ struct ResultsCommandTests {
         let first = try CLI.run(arguments), again = try CLI.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == again.stdout)
+        // Another seed, written before or after the subcommand, draws other outcomes.
+        let other = try CLI.run(Array(arguments.dropLast()) + ["6"])
+        let before = try CLI.run(["synth", "--seed", "6"] + arguments.dropFirst().dropLast(2))
+        #expect(other.status == 0 && other.stdout != first.stdout)
+        #expect(before.stdout == other.stdout)
         let rows = first.stdout.split(separator: "\n")
         // T1-T100, E1-E10, H1-H100, G1-G10 and X1.
         #expect(rows.first == "customer_id,converted,revenue" && rows.count == 222)

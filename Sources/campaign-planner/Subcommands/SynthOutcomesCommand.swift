@@ -25,7 +25,8 @@ struct SynthOutcomesCommand: ParsableCommand {
             "The extra chance a message on a channel adds, channel=share (sms=0.03; repeatable).", valueName: "channel=share"))
     var lifts: [String] = []
     @Option(help: "Revenue of one conversion, in currency units.") var orderValue = "400"
-    @Option(help: "Random seed.") var seed: UInt64 = 1
+    /// `synth`'s own options: its `--seed` (written before or after `outcomes`) seeds the draws.
+    @ParentCommand var synth: SynthCommand
 
     func validate() throws {
         guard (0..<1).contains(baseRate) else { throw ValidationError("--base-rate must be a share at least 0 and below 1") }
@@ -43,7 +44,7 @@ struct SynthOutcomesCommand: ParsableCommand {
         guard let value = Money(orderValue), value >= .zero else {
             throw Diagnostic(.badRequest, field: "--order-value", message: "'\(orderValue)' is not an amount")
         }
-        let model = SyntheticOutcomes(baseRate: baseRate, lift: lift, orderValue: value, seed: seed)
+        let model = SyntheticOutcomes(baseRate: baseRate, lift: lift, orderValue: value, seed: synth.seed)
         print(try model.csv(plan: plan, audience: audience), terminator: "")
         let truth = try model.expectedIncrementalRates(plan: plan, audience: audience)
         Terminal.printError(
