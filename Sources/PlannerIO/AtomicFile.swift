@@ -120,8 +120,11 @@ extension AtomicFile {
             let prefix = ".\(path.split(separator: "/").last ?? "out").tmp-"
             AtomicFile.removeStale(prefix: prefix, in: directory)
             var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
+            // Close-on-exec: a program started meanwhile by another thread must not inherit the file
+            // (it would hold it open for writing, and a script written this way could not be run).
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { throw failure("cannot create a temporary file in \(directory)", path) }
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             self.fd = fd
             self.path = path
             self.temporary = String(cString: template.map { $0 })

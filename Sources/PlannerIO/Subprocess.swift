@@ -120,7 +120,15 @@ public enum Subprocess {
         let envp = environment.map { strdup($0) } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // ETXTBSY: a program just written is still open for writing in a child another thread
+        // forked meanwhile (it closes on that child's exec); try again shortly, a few times.
+        var tries = 0
+        while result == ETXTBSY && tries < 50 {
+            tries += 1
+            usleep(20_000)
+            result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        }
         guard result == 0 else {
             throw Diagnostic(.internal, path: executable, message: "cannot start: \(String(cString: strerror(result)))")
         }
