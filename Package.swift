@@ -157,7 +157,8 @@ let package = Package(
             dependencies: ["PlannerCore", "Review", "Segments", "Locales", "Export", "WorkbookTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "PlanTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",
             dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit", "PlanTestSupport"],
@@ -170,11 +171,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportTests",
-            dependencies: ["PlannerCore", "PlannerIO", "Export", "Planner", "Workbook", "WorkbookTestSupport"],
+            dependencies: ["PlannerCore", "PlannerIO", "Export", "Planner", "Workbook", "WorkbookTestSupport", "PlanTestSupport"],
             swiftSettings: strictSettings
         ),
         // Hand-made plan documents for the tests of plan readers (not shipped).
-        .target(name: "PlanTestSupport", dependencies: ["PlannerCore"], path: "Tests/PlanTestSupport", swiftSettings: strictSettings),
+        .target(
+            name: "PlanTestSupport", dependencies: ["PlannerCore", "Planner"], path: "Tests/PlanTestSupport", swiftSettings: strictSettings),
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
         .target(
             name: "WorkbookTestSupport",

@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import PlanTestSupport
 import Planner
 import PlannerCore
 import Testing
@@ -8,17 +9,7 @@ import Testing
 struct TierReportTests {
     @Test("report.md explains each tier's budget: champions' value and activity indices above lapsed customers'")
     func tiers() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        let text = try String(contentsOfFile: root + "/examples/festive-2026.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, value_tier]\n")
-        let folder = NSTemporaryDirectory() + "tier-report-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try text.write(toFile: folder + "/brief.yaml", atomically: true, encoding: .utf8)
-        let plan = try PlanBuilder.build(
-            PlanRequest(
-                briefPath: folder + "/brief.yaml", dataRoot: root, customers: root + "/examples/customers-festive-2026.csv",
-                rejectsPath: folder + "/rejects.csv"))
+        let plan = try TieredExample.plan.get()
         let markdown = try PlanReport(plan).markdown
         #expect(markdown.contains("## Value tiers\n\nSegments are cut by region, language, value_tier. "))
         let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| IN-DL/hi/") }
@@ -33,8 +24,10 @@ struct TierReportTests {
         // Lapsed customers (recency score 1-2) ordered more than 90 days ago: none active, the index floor.
         #expect(lapsed[4] == "0.0 %" && lapsed[5] == "0.25")
         // Without by, the report has no such section.
+        let root = TieredExample.root, rejects = NSTemporaryDirectory() + "tier-report-\(UUID().uuidString).rejects.csv"
+        defer { try? FileManager.default.removeItem(atPath: rejects) }
         let plain = try PlanBuilder.build(
-            PlanRequest(briefPath: root + "/examples/festive-2026.yaml", dataRoot: root, rejectsPath: folder + "/rejects2.csv"))
+            PlanRequest(briefPath: root + "/examples/festive-2026.yaml", dataRoot: root, rejectsPath: rejects))
         #expect(!(try PlanReport(plain).markdown.contains("## Value tiers")))
     }
 }

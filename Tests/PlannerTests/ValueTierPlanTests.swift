@@ -1,4 +1,5 @@
 import Foundation
+import PlanTestSupport
 import Planner
 import PlannerCore
 import Testing
@@ -9,17 +10,7 @@ struct ValueTierPlanTests {
         "the example brief with by: [region, language, value_tier] plans per tier: champions get more per customer than lapsed, with the reason among the assumptions"
     )
     func example() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        let text = try String(contentsOfFile: root + "/examples/festive-2026.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, value_tier]\n")
-        let folder = NSTemporaryDirectory() + "tier-plan-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try text.write(toFile: folder + "/brief.yaml", atomically: true, encoding: .utf8)
-        let plan = try PlanBuilder.build(
-            PlanRequest(
-                briefPath: folder + "/brief.yaml", dataRoot: root, customers: root + "/examples/customers-festive-2026.csv",
-                rejectsPath: folder + "/rejects.csv"))
+        let plan = try TieredExample.plan.get()
         let ids = Set(plan.segments.map(\.id))
         #expect(ids.contains("IN-DL/hi/champions") && ids.contains("IN-DL/hi/lapsed"))
         func perCustomer(_ id: String) throws -> Double {
