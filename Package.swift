@@ -25,11 +25,15 @@ let package = Package(
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Audience", targets: ["Audience"]),
         .library(name: "Review", targets: ["Review"]),
+        .library(name: "PostgresAccess", targets: ["PostgresAccess"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev). Only CICU's C/C++ files ever see its headers.
@@ -78,6 +82,16 @@ let package = Package(
         .target(
             name: "Messages",
             dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
+            swiftSettings: strictSettings
+        ),
+        // A PostgreSQL connection (postgres-nio): settings from a URL, PGPASSWORD and ~/.pgpass, one
+        // parameterised query streamed as text rows, errors that say what to fix.
+        .target(
+            name: "PostgresAccess",
+            dependencies: [
+                "PlannerCore", "PlannerIO", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Budget allocation: pure math over the core values, no I/O.
@@ -177,6 +191,15 @@ let package = Package(
         // Hand-made plan documents for the tests of plan readers (not shipped).
         .target(
             name: "PlanTestSupport", dependencies: ["PlannerCore", "Planner"], path: "Tests/PlanTestSupport", swiftSettings: strictSettings),
+        // A throwaway PostgreSQL server for the tests (initdb and pg_ctl in a scratch folder; not shipped).
+        .target(
+            name: "PostgresTestSupport", dependencies: ["PlannerCore", "PlannerIO"], path: "Tests/PostgresTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "PostgresAccessTests",
+            dependencies: ["PlannerCore", "PlannerIO", "PostgresAccess", "PostgresTestSupport"],
+            swiftSettings: strictSettings
+        ),
         // Test support shared by test targets that open workbooks in LibreOffice (not shipped).
         .target(
             name: "WorkbookTestSupport",
