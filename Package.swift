@@ -225,6 +225,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "PlannerCore", "PlannerIO", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport", "Results", "Export",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

@@ -43,10 +43,47 @@ public enum ResultsReport {
         var lift = tables[1]
         lift.title = "Lift"
         lift.rows = tables[0].rows + lift.rows
-        for table in [lift, tables[2], tables[3], tables[4], forecast(results), calibration(results)] {
+        for table in [lift, tables[2], tables[3], tables[4]] {
+            var sheet = TableSheet.make(table, currency: results.currency)
+            liveLiftFormulas(&sheet)
+            workbook.addSheet(sheet)
+        }
+        for table in [forecast(results), calibration(results)] {
             workbook.addSheet(TableSheet.make(table, currency: results.currency))
         }
         return workbook
+    }
+
+    /// Makes a lift sheet's derived figures live formulas over the cells they come from, so a
+    /// reviewer who changes a rate or a spend sees the effect: incremental conversion rate
+    /// `=D-E` (treated minus held-out rate), incremental conversions `=F*B` (that rate times the
+    /// treated customers) and incremental ROI `=(J-K)/K` (incremental revenue less spend, over
+    /// spend). Columns as ``ResultsTables/table(_:key:title:name:)`` lays them out. Each cached
+    /// value is computed from the cells the formula reads (as a spreadsheet would), and a cell
+    /// stays a plain value where an input is empty (too little data, no spend).
+    static func liveLiftFormulas(_ sheet: inout Sheet) {
+        func number(_ cell: Cell) -> Double? {
+            switch cell {
+            case .number(let x, _): x
+            case .formula(_, let cached, _): cached
+            default: nil
+            }
+        }
+        for index in sheet.rows.indices {
+            var row = sheet.rows[index]
+            guard row.count >= 12 else { continue }
+            let n = index + 2
+            if let treated = number(row[3]), let held = number(row[4]), number(row[5]) != nil {
+                row[5] = .formula("D\(n)-E\(n)", cached: treated - held, .percent)
+            }
+            if let rate = number(row[5]), let customers = number(row[1]), number(row[8]) != nil {
+                row[8] = .formula("F\(n)*B\(n)", cached: rate * customers, .decimal2)
+            }
+            if let revenue = number(row[9]), let spend = number(row[10]), spend > 0, number(row[11]) != nil {
+                row[11] = .formula("(J\(n)-K\(n))/K\(n)", cached: (revenue - spend) / spend, .percent)
+            }
+            sheet.rows[index] = row
+        }
     }
 
     /// Each line's forecast conversions (low / base / high) against its measured incremental

@@ -5,6 +5,7 @@ import PlannerCore
 import Results
 import Testing
 import WorkbookTestSupport
+import ZIPFoundation
 
 @Suite("campaign-planner results")
 struct ResultsCommandTests {
@@ -35,6 +36,15 @@ struct ResultsCommandTests {
             of: URL(fileURLWithPath: "\(folder)/results/results.xlsx"), names: ["Lift", "Forecast vs actual"])
         let sms = try #require(sheets["Lift"]?.first { $0.first == "sms" })
         #expect(Array(sms.prefix(8)) == ["sms", "100", "100", "40%", "20%", "20%", "7.31191599961988%", "31.8505099339035%"])
+        // The derived figures are live formulas: LibreOffice recalculates them on load (the profile
+        // says so) and gets the hand-computed values: 40 % − 20 % = 20 %, 20 % of 100 customers = 20,
+        // (₹10,000 − ₹12) / ₹12 = 832.33 = 83,233 %.
+        #expect(sms[8] == "20" && sms[11] == "83233.3333333333%", "\(sms)")
+        let archive = try Archive(url: URL(fileURLWithPath: "\(folder)/results/results.xlsx"), accessMode: .read)
+        var lift = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { lift.append($0) }
+        let xml = String(decoding: lift, as: UTF8.self)
+        #expect(xml.contains("<f>D3-E3</f>") && xml.contains("<f>F3*B3</f>") && xml.contains("<f>(J3-K3)/K3</f>"))
         // L0001's forecast is 15 conversions (low, base and high); measured 20 (7.31 to 31.85): within it.
         #expect(sheets["Forecast vs actual"]?.first { $0.first == "L0001" }?.last == "within the forecast")
         let report = try String(contentsOfFile: "\(folder)/results/results.md", encoding: .utf8)

@@ -102,6 +102,23 @@ public final class TestPostgres: Sendable {
         return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Loads a CSV file with a header into a new table `table` of `database`, every column `text`
+    /// and named as in the header, with `COPY` (psql's `\copy`), as a data team would load an
+    /// export; returns the number of rows loaded.
+    @discardableResult
+    public func loadCSV(_ path: String, table: String, database: String = "postgres") throws -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure("cannot read \(path)") }
+        let head = String(decoding: handle.readData(ofLength: 64 * 1024), as: UTF8.self)
+        try handle.close()
+        guard let header = head.split(separator: "\n", maxSplits: 1).first else { throw Failure("\(path) has no header") }
+        let columns = header.trimmingCharacters(in: .init(charactersIn: "\r")).split(separator: ",").map {
+            "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\" text"
+        }
+        try psql("CREATE TABLE \(table) (\(columns.joined(separator: ", ")))", database: database)
+        try psql("\\copy \(table) FROM '\(path)' WITH (FORMAT csv, HEADER true)", database: database)
+        return Int(try psql("SELECT count(*) FROM \(table)", database: database)) ?? 0
+    }
+
     /// The program run as the server's user: `postgres` under root (setpriv), else as this user.
     private static func runAsServerUser(_ program: String, _ arguments: [String], timeout: Double) throws {
         let outcome =
