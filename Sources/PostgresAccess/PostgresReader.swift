@@ -43,24 +43,30 @@ public struct PostgresReader: Sendable {
         try? await connection.close()
     }
 
-    /// ``read(_:row:)`` for synchronous callers (the command line), waiting on the calling thread
-    /// while a task reads. Call it from a thread of your own, not from inside Swift concurrency's
-    /// cooperative pool, which it would block.
+    /// ``read(_:row:)`` for synchronous callers (the command line, a synchronous test, a web
+    /// handler calling the planner), waiting on the calling thread while a task reads on a thread
+    /// of its own (``OwnThreadExecutor``): the read never needs a cooperative-pool thread that a
+    /// blocked caller holds, so it cannot deadlock on a machine with few cores.
     public func readBlocking(_ query: PostgresQueryText, row: (_ columns: [String], _ values: [String?]) throws -> Void) throws {
         try withoutActuallyEscaping(row) { row in
-            let handler = UncheckedBox(row)
+            // The task may outlive `done.signal()` by a moment; the box is emptied before the
+            // closure's scope ends, so that nothing still refers to it then.
+            let handler = UncheckedBox<((_ columns: [String], _ values: [String?]) throws -> Void)?>(row)
             let outcome = UncheckedBox<(any Error)?>(nil)
             let done = DispatchSemaphore(value: 0)
             let reader = self
-            Task.detached {
+            let executor = OwnThreadExecutor(name: "campaign-planner postgres")
+            defer { executor.finish() }
+            Task(executorPreference: executor) {
                 do {
-                    try await reader.read(query) { columns, values in try handler.value(columns, values) }
+                    try await reader.read(query) { columns, values in try handler.value?(columns, values) }
                 } catch {
                     outcome.value = error
                 }
                 done.signal()
             }
             done.wait()
+            handler.value = nil
             if let error = outcome.value { throw error }
         }
     }

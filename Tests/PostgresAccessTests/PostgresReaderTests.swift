@@ -1,5 +1,6 @@
 import Foundation
 import PlannerCore
+import PlannerIO
 import PostgresAccess
 import PostgresTestSupport
 import Testing
@@ -43,6 +44,26 @@ struct PostgresReaderTests {
         let hostile = PostgresQueryText(sql: "SELECT id FROM people WHERE region = $1", parameters: ["x'; DROP TABLE people; --"])
         #expect(try await rows(hostile, reader: reader()).rows == [["C4"]])
         #expect(try server.psql("SELECT count(*) FROM people") == "4")
+    }
+
+    @Test("a table copied to CSV: header, rows ordered by the first column, fields quoted as RFC 4180, owner-only")
+    func tableCopy() throws {
+        let server = try TestPostgres.server()
+        try server.psql(
+            """
+            CREATE TABLE contacts (customer_id text, name text, phone text);
+            INSERT INTO contacts VALUES ('C2', 'Rao, "Sunny"', NULL), ('C1', 'Asha', '+919800000001');
+            """)
+        let scratch = try ScratchDirectory(prefix: "table-copy")
+        defer { scratch.remove() }
+        let path = "\(scratch.path)/contacts.csv"
+        let copied = try PostgresTableCopy.write(table: "contacts", columns: ["customer_id", "name", "phone"], reader: reader(), to: path)
+        #expect(copied == 2)
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8)
+                == "customer_id,name,phone\nC1,Asha,+919800000001\nC2,\"Rao, \"\"Sunny\"\"\",\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
     @Test("the blocking form gives the same rows to a synchronous caller")
