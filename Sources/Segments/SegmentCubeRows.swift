@@ -46,6 +46,9 @@ public enum SegmentCubeRows {
         var cells: [SegmentKey: SegmentCell] = [:]
         var rejected: [RejectReason: Int] = [:]
         var dimension: SegmentDimension?
+        var fieldColumns: [(field: CanonicalField, column: String)] = []
+        var cuts: [String: Int] = [:]
+        var cutCustomers = 0
         for row in rows {
             func text(_ name: String) -> String? {
                 let i = index[name]!
@@ -61,6 +64,24 @@ public enum SegmentCubeRows {
                 return number
             }
             let kind = text("kind") ?? ""
+            if kind == "column" {
+                guard let field = CanonicalField(rawValue: text("key") ?? "") else {
+                    throw fail("key", "unknown field \(SafeText.quoted(text("key") ?? "NULL"))")
+                }
+                fieldColumns.append((field, text("value") ?? ""))
+                continue
+            }
+            if kind == "value_cut" {
+                let key = text("key") ?? ""
+                guard ValueCuts.cubeKeys.contains(key), cuts[key] == nil else {
+                    throw fail(
+                        "key", "unknown or repeated value cut \(SafeText.quoted(key))",
+                        hint: "cuts: \(ValueCuts.cubeKeys.joined(separator: ", "))")
+                }
+                cuts[key] = try count("value")
+                cutCustomers = try count("customers")
+                continue
+            }
             if kind == "rejected" {
                 guard let reason = RejectReason(rawValue: text("key") ?? "") else {
                     throw fail(
@@ -73,7 +94,7 @@ public enum SegmentCubeRows {
                 continue
             }
             guard kind == "segment" else {
-                throw fail("kind", "\(SafeText.quoted(kind)) is neither segment nor rejected")
+                throw fail("kind", "\(SafeText.quoted(kind)) is not segment, rejected, column or value_cut")
             }
             let region = text("region") ?? "", language = text("language") ?? "", group = text("group") ?? ""
             guard regions.contains(region) else {
@@ -116,13 +137,25 @@ public enum SegmentCubeRows {
         }
         let cube = SegmentCube(country: loaded.code, cells: cells)
         let accepted = cube.total.customers
-        var columns = ResolvedColumns(header: [], columns: [:])
+        fieldColumns.sort { $0.field < $1.field }
+        var columns = ResolvedColumns(
+            header: fieldColumns.map(\.column), columns: Dictionary(uniqueKeysWithValues: fieldColumns.enumerated().map { ($1.field, $0) }))
         columns.reach = reach
         let report = SegmentReadReport(
             path: source, columns: columns, rowsRead: accepted + rejected.values.reduce(0, +), accepted: accepted, rejected: rejected,
             total: cube.total, rejectsPath: nil, asOf: asOf)
         var result = SegmentReadResult(cube: cube, report: report)
         result.dimension = dimension
+        if !cuts.isEmpty {
+            guard cuts.count == ValueCuts.cubeKeys.count else {
+                throw Diagnostic(
+                    .badInput, path: source, field: "key",
+                    message: "the cube has \(cuts.count) of the \(ValueCuts.cubeKeys.count) value cuts")
+            }
+            let v = ValueCuts.cubeKeys.map { cuts[$0]! }
+            result.valueCuts = ValueCuts(
+                recencyDays: Array(v[0..<4]), frequencyOrders: Array(v[4..<8]), spendBuckets: Array(v[8..<12]), customers: cutCustomers)
+        }
         return result
     }
 }

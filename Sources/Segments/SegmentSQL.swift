@@ -19,8 +19,11 @@ import PlannerCore
 /// - the extra dimension: ``ActivityBand``, ``DeviceGroup``, or ``ValueTier`` with the quintile
 ///   cuts of ``ValueCuts`` computed in the same query over the same buckets (or given).
 ///
-/// The result columns are ``columns``: one row per segment (`kind` = `segment`) and one per
-/// reject reason with rejected rows (`kind` = `rejected`, `key` = the reason, `customers` = rows).
+/// The result columns are ``columns``: one row per segment (`kind` = `segment`), one per reject
+/// reason with rejected rows (`kind` = `rejected`, `key` = the reason, `customers` = rows), one per
+/// field read (`kind` = `column`, `key` = the field, `value` = the table's column) and, for value
+/// tiers, the twelve cut points (`kind` = `value_cut`, `key` = `recency_days_1`...`spend_buckets_4`,
+/// `value` = the bucket, `customers` = the customers they were computed on).
 ///
 /// ```swift
 /// let sql = try SegmentSQL(catalog: catalog, country: "IN", table: "crm.customers",
@@ -31,7 +34,7 @@ import PlannerCore
 public struct SegmentSQL: Sendable {
     /// The result's columns, in order: the header of a `--cube` CSV file.
     public static let columns = [
-        "kind", "key", "region", "language", "group", "customers", "reachable_sms", "reachable_whatsapp", "reachable_email",
+        "kind", "key", "value", "region", "language", "group", "customers", "reachable_sms", "reachable_whatsapp", "reachable_email",
         "reachable_push", "opted_in_sms", "opted_in_whatsapp", "opted_in_email", "opted_in_push", "spend_minor", "orders",
         "active_90d", "active_180d", "active_365d", "imputed_language",
     ]
@@ -259,12 +262,33 @@ public struct SegmentSQL: Sendable {
             """
         ctes.append(union)
         var select = [
-            w.output("kind", as: "kind"), w.output("reason", as: "key"), w.output("region", as: "region"),
+            w.output("kind", as: "kind"), w.output("reason", as: "key"), w.output("''", as: "value"), w.output("region", as: "region"),
             w.output("language", as: "language"), w.output("grp", as: w.identifier("group")), w.output("count(*)", as: "customers"),
         ]
-        for (i, name) in Self.columns[6...].enumerated() { select.append(w.output("CAST(\(sum("m\(i)")) AS BIGINT)", as: name)) }
+        for (i, name) in Self.columns[7...].enumerated() { select.append(w.output("CAST(\(sum("m\(i)")) AS BIGINT)", as: name)) }
+        // Constant rows: the column each field was read from, and the value cuts.
+        func meta(_ kind: String, _ key: String, _ value: String, customers: String = "0") -> String {
+            let zeros = Self.columns[7...].map { w.output("0", as: $0) }
+            return "SELECT "
+                + ([w.output(kind, as: "kind"), w.output(key, as: "key"), w.output(value, as: "value")]
+                + ["region", "language"].map { w.output("''", as: $0) } + [w.output("''", as: w.identifier("group"))]
+                + [w.output(customers, as: "customers")] + zeros).joined(separator: ", ")
+        }
+        var metas: [String] = []
+        for (field, column) in columns.summary { metas.append(meta("'column'", w.text(field.rawValue), w.text(column))) }
+        if dimension == .valueTier {
+            let names = ["recency_days", "frequency_orders", "spend_buckets"]
+            let customers = valueCuts.map { w.int(Int64($0.customers)) } ?? "(SELECT n FROM total)"
+            for (i, prefix) in ["cr", "cf", "cm"].enumerated() {
+                for k in 1...4 {
+                    let cut = "CAST((SELECT \(prefix)\(k) FROM cuts) AS \(w.textType))"
+                    metas.append(meta("'value_cut'", "'\(names[i])_\(k)'", cut, customers: customers))
+                }
+            }
+        }
         return "WITH " + ctes.joined(separator: ",\n") + "\nSELECT " + select.joined(separator: ", ")
-            + "\nFROM cells GROUP BY kind, reason, region, language, grp\nORDER BY kind DESC, reason, region, language, grp\n"
+            + "\nFROM cells GROUP BY kind, reason, region, language, grp\n"
+            + metas.map { "UNION ALL\n" + $0 + "\n" }.joined() + "ORDER BY kind DESC, key, region, language, \(w.identifier("group"))\n"
     }
 
     /// The value tiers: each customer's recency, frequency and spend buckets (``ValueCuts``), the

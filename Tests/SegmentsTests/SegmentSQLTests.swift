@@ -86,11 +86,55 @@ struct SegmentSQLTests {
         #expect(got.rejected == expected.report.rejected)
         #expect(got.cells == expected.cube.cells)
     }
+
+    @Test("a cube read back gives the same segments JSON as the CSV it was made from: rows, rejects, columns, value cuts")
+    func cubeRoundTrip() throws {
+        let path = try Fixture.file(Self.rows)
+        let cubePath = path + ".cube.csv"
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: cubePath)
+            try? FileManager.default.removeItem(atPath: path + ".rejects.csv")
+        }
+        let sql = try SegmentSQL(
+            catalog: Fixture.catalog, country: "IN", table: "customers", tableColumns: Self.header, asOf: Fixture.asOf,
+            dimension: .valueTier)
+        try DuckDB.run(sql: sql.text(.duckdb), csv: path).write(toFile: cubePath, atomically: true, encoding: .utf8)
+        func json(_ source: Segmentation.Source) throws -> String {
+            var request = Segmentation.Request(source: source, country: "IN", asOf: Fixture.asOf, rejectsPath: path + ".rejects.csv")
+            request.dimension = .valueTier
+            request.maxRejectRate = 1
+            let run = try Segmentation.run(request, catalog: Fixture.catalog)
+            return SegmentTable.json(run.rows, report: run.report, dimension: .valueTier, valueCuts: run.valueCuts)
+        }
+        let fromCSV = try json(.csv(path)), fromCube = try json(.cube(cubePath))
+        #expect(fromCSV.contains("\"value_cuts\"") && fromCSV.contains("\"bad_number\": 2"))
+        #expect(fromCube == fromCSV)
+    }
+
+    @Test("a bad cube value names the file, line and column")
+    func badCube() throws {
+        let header = SegmentSQL.columns.joined(separator: ",")
+        let path = try Fixture.file(
+            header + "\nsegment,,,IN-TN,ta,,3,1,1,1,1,1,1,1,1,100,2,1,1,1,0\nsegment,,,IN-XX,ta,,3,1,1,1,1,1,1,1,1,100,2,1,1,1,0\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = #expect(throws: Diagnostic.self) {
+            try SegmentCubeRows.read(path: path, catalog: Fixture.catalog, country: "IN", asOf: Fixture.asOf)
+        }
+        #expect(error?.line == 3 && error?.field == "region" && error?.message == "'IN-XX' is not a region code of IN")
+        let missing = try Fixture.file("kind,key\nsegment,\n")
+        defer { try? FileManager.default.removeItem(atPath: missing) }
+        let noColumn = #expect(throws: Diagnostic.self) {
+            try SegmentCubeRows.read(path: missing, catalog: Fixture.catalog, country: "IN", asOf: Fixture.asOf)
+        }
+        #expect(noColumn?.line == 1 && noColumn?.message == "no column 'value' in the cube's header")
+    }
 }
 
 /// Runs a query in DuckDB (PyPI `duckdb`, through python3) over a CSV file loaded as text columns.
 enum DuckDB {
-    static func cube(sql: String, csv: String) throws -> (cells: [SegmentKey: SegmentCell], rejected: [RejectReason: Int]) {
+    /// The query's result as CSV text with its header (a cube file); records an issue when DuckDB cannot run.
+    static func run(sql: String, csv: String) throws -> String {
         let script = """
             import csv, sys
             try:
@@ -111,34 +155,23 @@ enum DuckDB {
         }
         guard let python = Subprocess.find("python3") else {
             Issue.record("python3 is not on PATH: the DuckDB comparison cannot run")
-            return ([:], [:])
+            return ""
         }
         let outcome = try Subprocess.run(python, [scriptPath, csv, sqlPath], timeout: 120)
         guard outcome.status == 0 else {
             Issue.record("DuckDB failed: \(outcome.output)")
-            return ([:], [:])
+            return ""
         }
-        let lines = outcome.output.split(separator: "\n").map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        }
-        #expect(lines.first == SegmentSQL.columns)
-        var cells: [SegmentKey: SegmentCell] = [:]
-        var rejected: [RejectReason: Int] = [:]
-        for row in lines.dropFirst() {
-            let n = row[5...].map { Int($0)! }
-            if row[0] == "rejected" {
-                rejected[RejectReason(rawValue: row[1])!] = n[0]
-                continue
-            }
-            var cell = SegmentCell()
-            cell.customers = n[0]
-            cell.reachable = ChannelCounts(sms: n[1], whatsapp: n[2], email: n[3], push: n[4])
-            cell.optedIn = ChannelCounts(sms: n[5], whatsapp: n[6], email: n[7], push: n[8])
-            cell.spend = Money(minor: Int64(n[9]))
-            cell.orders = n[10]
-            (cell.active90d, cell.active180d, cell.active365d, cell.imputedLanguage) = (n[11], n[12], n[13], n[14])
-            cells[SegmentKey(region: row[2], language: row[3], group: row[4].isEmpty ? nil : row[4])] = cell
-        }
-        return (cells, rejected)
+        return outcome.output
+    }
+
+    /// The segments and rejects of a query's result, read by ``SegmentCubeRows``.
+    static func cube(sql: String, csv: String) throws -> (cells: [SegmentKey: SegmentCell], rejected: [RejectReason: Int]) {
+        let text = try run(sql: sql, csv: csv)
+        #expect(text.hasPrefix(SegmentSQL.columns.joined(separator: ",") + "\n"))
+        let path = try Fixture.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try SegmentCubeRows.read(path: path, catalog: Fixture.catalog, country: "IN", asOf: Fixture.asOf)
+        return (result.cube.cells, result.report.rejected)
     }
 }
