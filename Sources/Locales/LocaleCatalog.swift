@@ -185,6 +185,21 @@ public struct LocaleCatalog: Sendable {
         return countries[country]?.region(code: code)
     }
 
+    /// Every spelling ``language(matching:)`` knows, normalised (``normalisedSpelling(_:)``), with
+    /// its language code, sorted by spelling: what a SQL query matches a language column against.
+    public var languageSpellings: [(spelling: String, code: String)] {
+        languageNames.map { ($0.key, $0.value) }.sorted { $0.spelling.utf8.lexicographicallyPrecedes($1.spelling.utf8) }
+    }
+
+    /// Every spelling ``region(matching:in:)`` knows in `country`, normalised, with its region
+    /// code, sorted by spelling (empty for a country not loaded).
+    public func regionSpellings(in country: String) -> [(spelling: String, code: String)] {
+        (regionNames[country] ?? [:]).map { ($0.key, $0.value) }.sorted { $0.spelling.utf8.lexicographicallyPrecedes($1.spelling.utf8) }
+    }
+
+    /// A spelling as the lookups compare it: lower-cased, letters, digits and combining marks only.
+    public static func normalisedSpelling(_ text: String) -> String { normalised(text) }
+
     /// The ICU locale to format `language` with in `country` (the country's override, if any).
     public func icuLocale(for language: Language, in country: Country?) -> String {
         country?.icuLocales[language.code] ?? language.icuLocale

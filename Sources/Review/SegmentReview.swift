@@ -282,7 +282,7 @@ public struct SegmentReview: Sendable, Encodable {
         first.collectGroups = request.dimension != nil
         let old = try Segmentation.run(first, catalog: catalog, progress: progress, notice: notice)
         var second = first
-        second.customers = request.new
+        second.source = .csv(request.new)
         second.asOf = request.asOf
         second.rejectsPath = request.newRejectsPath
         second.valueCuts = old.valueCuts

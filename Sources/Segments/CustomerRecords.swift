@@ -210,7 +210,7 @@ final class RecordCollector: CSVPartConsumer {
         var imputed = false
         if language < 0 {
             let table = plan.imputation[Int(region)]
-            let u = LanguageImputation.uniform(idHash)
+            let u = LanguageImputation.draw(field(record, plan.id))  // read again: later fields reuse the scratch
             language = table[table.count - 1].language
             for entry in table where u < entry.cumulative {
                 language = entry.language

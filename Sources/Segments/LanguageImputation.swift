@@ -1,15 +1,17 @@
 import Locales
+import PlannerCore
 
 /// Draws a language for a customer whose language is missing or unknown, from their region's
 /// language shares in `locales/` (Census mother-tongue shares), by a stable hash of the customer
 /// id: the same customer gets the same language on every run and on every machine.
 ///
 /// The shares exclude `other` and are renormalised; a region with no listed language gets the
-/// country's default language. The hash is FNV-1a 64 of the id's bytes (after trimming spaces),
-/// finalised by murmur3's `fmix64` (FNV-1a alone spreads the last bytes only into the low bits, so
-/// `C1`, `C2`, ... would land together) and mapped to [0, 1) by its top 53 bits; the language is
-/// the first whose cumulative share exceeds that number, in the order of
-/// ``Region/languageShares`` (largest first, ties by code).
+/// country's default language. The hash is the MD5 of the id's bytes (after trimming spaces and
+/// tabs): its first 13 hex digits as an integer `h` (52 bits) give the number `h / 2^52` in
+/// [0, 1); the language is the first whose cumulative share exceeds that number, in the order of
+/// ``Region/languageShares`` (largest first, ties by code). MD5 because every SQL engine has it:
+/// ``SegmentSQL`` draws the same language in PostgreSQL, DuckDB and Spark (`h < ceil(share × 2^52)`,
+/// the same comparison in integers, see ``thresholds``).
 public struct LanguageImputation: Sendable {
     /// Per region code: (language code, cumulative share) pairs ending at 1.
     public let tables: [String: [(language: String, cumulative: Double)]]
@@ -47,7 +49,27 @@ public struct LanguageImputation: Sendable {
         return hash
     }
 
-    /// The hash finalised by murmur3's `fmix64` and mapped to a number in [0, 1).
+    /// The first 13 hex digits of the MD5 of `bytes` as an integer (the top 52 bits of the digest).
+    @inline(__always)
+    public static func md5Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let digest = Digest.md5(bytes)
+        var h: UInt64 = 0
+        for i in 0..<6 { h = h << 8 | UInt64(digest[i]) }
+        return h << 4 | UInt64(digest[6] >> 4)
+    }
+
+    /// The imputation draw of an id's bytes: ``md5Prefix(_:)`` / 2^52, in [0, 1).
+    @inline(__always)
+    public static func draw(_ idBytes: UnsafeBufferPointer<UInt8>) -> Double { Double(md5Prefix(idBytes)) * 0x1.0p-52 }
+
+    /// Per region code: the cumulative shares scaled to 52-bit integers (`ceil(share × 2^52)`, the
+    /// last 2^52): `draw < share` exactly when `md5Prefix < threshold`, the comparison SQL makes.
+    public var thresholds: [String: [(language: String, below: Int64)]] {
+        tables.mapValues { table in table.map { ($0.language, Int64(($0.cumulative * 0x1.0p52).rounded(.up))) } }
+    }
+
+    /// The hash finalised by murmur3's `fmix64` and mapped to a number in [0, 1) (synthetic data's
+    /// draws; imputation uses ``draw(_:)``).
     @inline(__always)
     public static func uniform(_ hash: UInt64) -> Double {
         var h = hash
@@ -62,7 +84,7 @@ public struct LanguageImputation: Sendable {
     /// The language drawn for `customerID` in `region` (nil for a region not in the country).
     public func language(for customerID: String, in region: String) -> String? {
         guard let table = tables[region] else { return nil }
-        let u = Array(customerID.utf8).withUnsafeBufferPointer { Self.uniform(Self.fnv1a($0)) }
+        let u = Array(customerID.utf8).withUnsafeBufferPointer(Self.draw)
         return (table.first { u < $0.cumulative } ?? table[table.count - 1]).language
     }
 }

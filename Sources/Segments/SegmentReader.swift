@@ -151,6 +151,8 @@ public struct SegmentReadResult: Sendable {
     public var valueCuts: ValueCuts?
     /// Each customer's group, when the reader was asked to keep them.
     public var groups: CustomerGroups?
+    /// The extra dimension of the cube's groups, when read from a cube (``SegmentCubeRows``).
+    public var dimension: SegmentDimension?
 }
 
 /// What a read saw: every data row is either accepted or rejected for one reason.

@@ -12,10 +12,24 @@ import PlannerIO
 /// // notices: "customers.csv: 40000 rows, 40000 accepted, 0 rejected; 412 languages imputed"
 /// ```
 public struct Segmentation: Sendable {
+    /// Where the customers are: an export to read, or a cube already aggregated elsewhere.
+    public enum Source: Sendable, Equatable {
+        /// A customer export, CSV with a header row (``SegmentReader``).
+        case csv(String)
+        /// A cube file, the result of ``SegmentSQL`` run in a warehouse (``SegmentCubeRows``).
+        case cube(String)
+    }
+
     /// What to segment and how.
     public struct Request: Sendable {
-        /// The customer export (CSV with a header row).
-        public var customers: String
+        /// Where the customers are.
+        public var source: Source
+        /// The file the source names, as messages name it.
+        public var customers: String {
+            switch source {
+            case .csv(let path), .cube(let path): path
+            }
+        }
         /// The country code whose regions and languages the rows use (`IN`).
         public var country: String
         /// How the export names its columns, writes dates and defines reach.
@@ -35,12 +49,23 @@ public struct Segmentation: Sendable {
         /// Whether to keep each customer's group for matching snapshots (``CustomerGroups``).
         public var collectGroups = false
 
+        /// A request for `source`, otherwise as ``init(customers:country:mapping:asOf:rejectsPath:rollup:maxRejectRate:)``.
+        public init(
+            source: Source, country: String, mapping: ColumnMapping = .automatic, asOf: CivilDate, rejectsPath: String? = nil,
+            rollup: SubstantialityRollup = SubstantialityRollup(), maxRejectRate: Double = 0.01
+        ) {
+            self.init(
+                customers: "", country: country, mapping: mapping, asOf: asOf, rejectsPath: rejectsPath, rollup: rollup,
+                maxRejectRate: maxRejectRate)
+            self.source = source
+        }
+
         /// A request with the automatic column mapping, no roll-up thresholds and a 1 % reject limit.
         public init(
             customers: String, country: String, mapping: ColumnMapping = .automatic, asOf: CivilDate, rejectsPath: String? = nil,
             rollup: SubstantialityRollup = SubstantialityRollup(), maxRejectRate: Double = 0.01
         ) {
-            self.customers = customers
+            self.source = .csv(customers)
             self.country = country
             self.mapping = mapping
             self.asOf = asOf
@@ -77,8 +102,27 @@ public struct Segmentation: Sendable {
         reader.valueCuts = request.valueCuts
         reader.collectGroups = request.collectGroups
         let rejectsPath = request.rejectsPath ?? RejectsWriter.path(beside: request.customers)
-        let result = try reader.read(path: request.customers, rejectsPath: rejectsPath, progress: progress)
-        notice(summary(of: result.report, rejectsPath: rejectsPath))
+        let result: SegmentReadResult
+        switch request.source {
+        case .csv(let path):
+            result = try reader.read(path: path, rejectsPath: rejectsPath, progress: progress)
+        case .cube(let path):
+            result = try SegmentCubeRows.read(
+                path: path, catalog: catalog, country: request.country, asOf: request.asOf, reach: request.mapping.reach)
+            let wanted = request.dimension == .region || request.dimension == .language ? nil : request.dimension
+            guard result.dimension == wanted || result.cube.cells.isEmpty else {
+                throw Diagnostic(
+                    .badRequest, path: path, field: OptionText.mention("by"),
+                    message:
+                        "the cube is cut by \(result.dimension?.rawValue ?? "region and language only"), not by \(wanted?.rawValue ?? "region and language only")",
+                    hint: "ask for the dimensions the query was made with, or emit the query again with them")
+            }
+        }
+        if case .cube = request.source {
+            notice(summary(of: result.report, rejectsPath: "the query's counts; the rejected rows stay in the warehouse"))
+        } else {
+            notice(summary(of: result.report, rejectsPath: rejectsPath))
+        }
         for warning in result.report.warnings { notice("warning: \(warning)") }
         if request.dimension == .device && result.report.columns[.deviceOS] == nil {
             notice(

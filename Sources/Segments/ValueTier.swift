@@ -85,6 +85,9 @@ public struct ValueCuts: Sendable, Equatable {
     /// scores at most `k + 1` (the floor of the bucket after the cut bucket).
     public var spendLimits: [Money] { spendBuckets.map { Money(minor: Self.bucketFloor($0 + 1)) } }
 
+    /// The keys of the cut points in a cube (``SegmentSQL``): `recency_days_1`...`spend_buckets_4`.
+    public static let cubeKeys = ["recency_days", "frequency_orders", "spend_buckets"].flatMap { name in (1...4).map { "\(name)_\($0)" } }
+
     static let recencyBuckets = 4097, frequencyBuckets = 1025, spendBucketCount = 128 * 58
 
     /// The recency bucket of an order `age` days back (`Int.max`: none).

@@ -318,7 +318,7 @@ final class CubeAccumulator: CSVPartConsumer {
         var imputed: Int64 = 0
         if language < 0 {
             let table = plan.imputation[Int(region)]
-            let u = LanguageImputation.uniform(idHash)
+            let u = LanguageImputation.draw(field(record, idColumn))  // read again: later fields reuse the scratch
             language = table[table.count - 1].language
             for entry in table where u < entry.cumulative {
                 language = entry.language

@@ -17,7 +17,7 @@ struct SegmentsCommandTests {
         C2,TN,Tamil,"1,234.50",2,2026-07-03,0,no,N,false,+919800000002,,
         C3,IN-TN,தமிழ்,0,0,,true,TRUE,y,1,,b@x.in,
         C4,Orissa,or,10,1,2025-10-02,1,1,1,1,+919800000004,c@x.in,tok4
-        C11,Odisha,,20,1,2025-10-01,0,0,0,0,,,
+        C9,Odisha,,20,1,2025-10-01,0,0,0,0,,,
 
         """
 

@@ -16,7 +16,7 @@ struct SegmentReaderTests {
         C2,TN,Tamil,"1,234.50",2,2026-07-03,0,no,N,false,+919800000002,,
         C3,IN-TN,தமிழ்,0,0,,true,TRUE,y,1,,b@x.in,
         C4,Orissa,or,10,1,2025-10-02,1,1,1,1,+919800000004,c@x.in,tok4
-        C11, Odisha ,,20,1,2025-10-01,0,0,0,0,,,
+        C9, Odisha ,,20,1,2025-10-01,0,0,0,0,,,
 
         """
 
@@ -36,8 +36,9 @@ struct SegmentReaderTests {
         let odia = try #require(result.cube[region: "IN-OD", language: "or"])
         #expect(odia.customers == 1 && odia.reachable == ChannelCounts(sms: 1, whatsapp: 1, email: 1, push: 1))
         #expect((odia.active90d, odia.active180d, odia.active365d) == (0, 0, 1))
-        // C11 has no language: IN-OD shares without 'other' are or .8270, hi .0295, sat .0206, ur .0160,
-        // te .0159, bn .0120 (sum .9210), so sat covers [0.92997, 0.95234); fmix64(FNV-1a("C11")) maps to 0.93396.
+        // C9 has no language: IN-OD shares without 'other' are or .8270, hi .0295, sat .0206, ur .0160,
+        // te .0159, bn .0120 (sum .9210), so sat covers [0.92997, 0.95234); MD5("C9") starts ef59a1297ddfd
+        // (hashlib), 0xef59a1297ddfd / 2^52 = 0.93496.
         let santali = try #require(result.cube[region: "IN-OD", language: "sat"])
         #expect(santali.customers == 1 && santali.imputedLanguage == 1 && santali.spend == Money(minor: 2000))
         #expect(result.cube.cells.count == 3)
@@ -85,15 +86,24 @@ struct SegmentReaderTests {
         #expect(error?.message == "unknown reach rule 'optimistic'" && error?.line == 2)
     }
 
-    @Test("FNV-1a 64 matches the published test vectors; imputation follows the shares")
+    @Test("FNV-1a 64 matches the published test vectors; imputation draws by MD5 and follows the shares")
     func hashing() {
         // Test vectors from the FNV reference (Fowler, Noll, Vo): "" and "a".
         #expect(Array("".utf8).withUnsafeBufferPointer(LanguageImputation.fnv1a) == 0xcbf2_9ce4_8422_2325)
         #expect(Array("a".utf8).withUnsafeBufferPointer(LanguageImputation.fnv1a) == 0xaf63_dc4c_8601_ec8c)
+        // RFC 1321 appendix A.5: MD5("a") = 0cc175b9c0f1b6a8...; its first 13 hex digits 0x0cc175b9c0f1b.
+        #expect(Array("a".utf8).withUnsafeBufferPointer(LanguageImputation.md5Prefix) == 0x0cc1_75b9_c0f1b)
         let imputation = LanguageImputation(country: Fixture.india)
-        #expect(imputation.language(for: "C11", in: "IN-OD") == "sat")
-        #expect(imputation.language(for: "C5", in: "IN-OD") == "or")  // 0.7916 < 0.89794
-        // Over many ids the draws follow the shares: IN-TN ta is .8837/.9878 = 89.46 %.
+        // IN-OD shares without 'other' (total 0.921): or 0.8270 → 0.89794, hi → 0.92997, sat → 0.95233,
+        // ur → 0.96971, te → 0.98697, bn → 1. MD5("C11") starts a42f23ef20764: 0.64134 → or;
+        // MD5("C2") f1a543f5a2c5d: 0.94393 → sat; MD5("C5") fea813d4ddba3: 0.99475 → bn.
+        #expect(imputation.language(for: "C11", in: "IN-OD") == "or")
+        #expect(imputation.language(for: "C2", in: "IN-OD") == "sat")
+        #expect(imputation.language(for: "C5", in: "IN-OD") == "bn")
+        // The integer thresholds SQL compares with: ceil(0.89794... × 2^52) for or, 2^52 for the last.
+        let od = imputation.thresholds["IN-OD"]!
+        #expect(od.first!.language == "or" && od.last!.below == 1 << 52)
+        #expect(abs(Double(od.first!.below) / 0x1.0p52 - 0.8270 / 0.921) < 1e-12)
         let tamil = (0..<20_000).filter { imputation.language(for: "C\($0)", in: "IN-TN") == "ta" }.count
         #expect((17_500...18_300).contains(tamil))
     }

@@ -20,7 +20,25 @@ struct SegmentsCommand: ParsableCommand {
     )
 
     @Option(help: "The customer export: CSV with a header row.")
-    var customers: String
+    var customers: String?
+
+    @Option(help: "A cube: the result of the --emit-sql query run elsewhere (CSV with its header), instead of --customers.")
+    var cube: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Print the segmentation as one SQL query for postgres, spark or duckdb over --table, instead of reading a file.",
+            valueName: "dialect"))
+    var emitSql: String?
+
+    @Option(help: "The table the query reads (name or schema.name), with --emit-sql.")
+    var table: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The table's columns, comma-separated, as DESCRIBE lists them (default: every field's canonical name), with --emit-sql.",
+            valueName: "columns"))
+    var tableColumns: String?
 
     @Option(help: "Output format: table, csv or json.")
     var format: ListFormat = .table
@@ -41,12 +59,25 @@ struct SegmentsCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    func validate() throws {
+        if [customers, cube, emitSql].compactMap({ $0 }).count != 1 {
+            throw ValidationError("give one of --customers FILE.csv, --cube FILE.csv or --emit-sql DIALECT --table NAME")
+        }
+        if emitSql != nil && table == nil { throw ValidationError("--emit-sql needs --table NAME, the table holding the customers") }
+    }
+
     func run() throws {
         let root = try data.root()
         let catalog = try LocaleCatalog(allCountriesIn: "\(root)/locales")
         let dimension = try SegmentDimension.extra(from: by.split(separator: ",").map(String.init), option: "--by")
+        if let emitSql, let table {
+            try emit(emitSql, table: table, catalog: catalog, dimension: dimension)
+            return
+        }
+        guard let path = customers ?? cube else { return }
         var request = Segmentation.Request(
-            customers: customers, country: options.country.uppercased(), mapping: try options.mapping(), asOf: try options.day(),
+            source: cube == nil ? .csv(path) : .cube(path), country: options.country.uppercased(), mapping: try options.mapping(),
+            asOf: try options.day(),
             rejectsPath: rejects ?? out.map(RejectsWriter.path(beside:)), rollup: try options.rollup(),
             maxRejectRate: try options.rejectRate())
         request.dimension = dimension
@@ -55,7 +86,7 @@ struct SegmentsCommand: ParsableCommand {
             request, catalog: catalog,
             progress: { done, size in
                 guard showProgress, size > 64 << 20 else { return }
-                Terminal.progress("reading \(customers): \(done * 100 / size) %")
+                Terminal.progress("reading \(path): \(done * 100 / size) %")
             },
             notice: { line in
                 if showProgress { Terminal.progress(nil) }
@@ -76,5 +107,23 @@ struct SegmentsCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+    }
+
+    /// Prints the query of `--emit-sql` (values as literals: the text runs as it is).
+    private func emit(_ name: String, table: String, catalog: LocaleCatalog, dimension: SegmentDimension?) throws {
+        guard let dialect = SQLDialect(rawValue: name.lowercased()) else {
+            throw Diagnostic(
+                .badRequest, field: "--emit-sql", message: "unknown SQL dialect '\(name)'",
+                hint: "dialects: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let mapping = try options.mapping()
+        let columns =
+            tableColumns.map { $0.split(separator: ",").map { String($0).trimmingASCIISpaces() } }
+            ?? CanonicalField.allCases.map { mapping.explicit[$0] ?? $0.rawValue }
+        let sql = try SegmentSQL(
+            catalog: catalog, country: options.country.uppercased(), table: table, tableColumns: columns, mapping: mapping,
+            asOf: try options.day(), dimension: dimension)
+        let text = sql.text(dialect)
+        if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
     }
 }
