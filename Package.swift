@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Segments", targets: ["Segments"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Audience", targets: ["Audience"]),
+        .library(name: "Export", targets: ["Export"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "PostgresAccess", targets: ["PostgresAccess"]),
     ],

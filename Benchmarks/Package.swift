@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "Audience", package: "campaign-planner"), .product(name: "Planner", package: "campaign-planner"),
                 .product(name: "Messages", package: "campaign-planner"), .product(name: "Segments", package: "campaign-planner"),
                 .product(name: "Locales", package: "campaign-planner"), .product(name: "PlannerIO", package: "campaign-planner"),
+                .product(name: "Export", package: "campaign-planner"),
             ],
             path: "Sources/AudienceBenchmark"
         ),

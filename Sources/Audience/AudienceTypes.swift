@@ -77,17 +77,21 @@ public struct HoldoutEntry: Sendable, Equatable {
     public let line: String?
 }
 
-/// One segment's sends and held-out customers, handed to the writer as soon as it is done.
+/// Part of one segment's audience, handed to the writer as soon as it is done: first the
+/// segment's held-out customers (in one batch), then its sends in chunks, in order.
 public struct AudienceBatch: Sendable {
-    /// The segment's sends, by line id, date, time and customer id.
+    /// The plan segment the batch belongs to.
+    public let segment: String
+    /// Sends of the segment, by line (plan order), date, time and customer id; the next batch of
+    /// the segment goes on where this one ends.
     public let sends: [AudienceSend]
-    /// Its held-out customers with their ghost lines, by customer id and line.
+    /// Its held-out customers with their ghost lines, by customer id and line (in the segment's first batch).
     public let holdout: [HoldoutEntry]
 }
 
 /// Where the audience goes as it is made (the files, in Export).
 public protocol AudienceSink: AnyObject {
-    /// Takes one segment's batch; segments come in the plan's order.
+    /// Takes one batch; segments come in the plan's order, each segment's batches in order.
     func write(_ batch: AudienceBatch) throws(Diagnostic)
 }
 

@@ -5,21 +5,18 @@ import Planner
 import PlannerCore
 import Segments
 
-/// Renders each send through ICU with the customer's own values: the line's campaign values (as
-/// the plan rendered its sample message: the brief's arguments, the festival's name in the
-/// language, the festival's day as the offer's deadline, the template's example for other
-/// recipient values) and the customer's name.
+/// Prepares each line's message once (on the caller's thread): the language its template speaks
+/// to the segment in, the line's campaign values (as the plan rendered its sample message: the
+/// brief's arguments, the festival's name in the language, the festival's day as the offer's
+/// deadline, the template's example for other recipient values) and the ICU render with
+/// placeholder names. The ``LineMessage`` it gives renders sends on any thread.
 struct LineRenderer {
     let plan: Plan
     let rules: AudienceRules
     let templates: TemplateCatalog
     let festivals: FestivalCatalog
-    /// Per line id: the values shared by its sends.
-    private var cache: [String: [String: String]] = [:]
-    /// Per line id: its message rendered once with a placeholder name (`nil`: render each send in full).
-    private var prepared: [String: Prepared?] = [:]
-    /// Per line id: the language its template speaks to the segment in (its own or a fallback).
-    private var usedLanguage: [String: String] = [:]
+    /// Per line id: its prepared message.
+    private var messages: [String: LineMessage] = [:]
     private(set) var warnings: Set<String> = []
 
     init(plan: Plan, rules: AudienceRules, templates: TemplateCatalog, festivals: FestivalCatalog) {
@@ -27,6 +24,34 @@ struct LineRenderer {
         self.rules = rules
         self.templates = templates
         self.festivals = festivals
+    }
+
+    /// The message of `line`, prepared the first time it is asked for.
+    mutating func message(for line: PlanLine) throws(Diagnostic) -> LineMessage {
+        if let known = messages[line.id] { return known }
+        guard let channel = Channel(rawValue: line.channel), let spec = templates.template(id: line.template) else {
+            throw Diagnostic(.badInput, message: "line \(line.id): unknown channel or template")
+        }
+        let used: String
+        do {
+            guard let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
+            else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
+            used = language
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
+        }
+        let values = values(for: line, used: used, spec: spec)
+        let message = LineMessage(
+            line: line, channel: channel, spec: spec, values: values,
+            prepared: Self.prepare(line, channel: channel, spec: spec, values: values, templates: templates, country: plan.country),
+            templates: templates, country: plan.country, smsPricePerSegment: rules.smsPricePerSegment)
+        if channel == .sms && spec.sms?.dlt == nil {
+            warnings.insert("template \(spec.id) registers no DLT entity, header or content template ids: sms.csv leaves them empty")
+        }
+        messages[line.id] = message
+        return message
     }
 
     /// The templates (by id) that address the customer by name: a `name` or `first_name` recipient argument.
@@ -54,8 +79,7 @@ struct LineRenderer {
         return value
     }
 
-    mutating func values(for line: PlanLine, used: String, spec: Template) -> [String: String] {
-        if let cached = cache[line.id] { return cached }
+    func values(for line: PlanLine, used: String, spec: Template) -> [String: String] {
         var values: [String: String] = [:]
         let festival = festivals.festivals.first { $0.id == line.festival }
         for argument in spec.arguments {
@@ -72,13 +96,7 @@ struct LineRenderer {
                 values[argument.name] = example
             }
         }
-        cache[line.id] = values
         return values
-    }
-
-    struct Rendered {
-        let send: AudienceSend
-        let overWorst: Bool
     }
 
     /// A line's message rendered through ICU with a placeholder for each name argument. A name is
@@ -87,7 +105,7 @@ struct LineRenderer {
     /// name: the same bidi isolates around it, and in a GSM-7 SMS the same per-character spelling.
     /// Each line's shortcut is checked against full renders of two names (one with characters
     /// outside GSM-7) before it is used; a line that fails the check is rendered in full per send.
-    struct Prepared {
+    struct Prepared: Sendable {
         let message: RenderedMessage
         let gsm: Bool
         let names: [ArgumentSpec]
@@ -106,7 +124,7 @@ struct LineRenderer {
     }
 
     /// UTF-8 text cut at ASCII placeholders: literal pieces and, between them, which value goes there.
-    struct Pattern {
+    struct Pattern: Sendable {
         var pieces: [[UInt8]] = [[]]
         var slots: [Int] = []
 
@@ -140,7 +158,7 @@ struct LineRenderer {
 
     static func placeholder(_ spec: ArgumentSpec) -> String { spec.name == "first_name" ? "QZXFIRSTQZX" : "QZXNAMEQZX" }
 
-    func substitute(_ prepared: Prepared, name cleaned: String, first: String? = nil) -> (
+    static func substitute(_ prepared: Prepared, name cleaned: String, first: String? = nil) -> (
         text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?
     ) {
         var values: [[UInt8]] = []
@@ -198,14 +216,20 @@ struct LineRenderer {
         }
     }
 
-    func fullRender(_ line: PlanLine, channel: Channel, values: [String: String]) throws(MessageError) -> RenderedMessage {
+    static func fullRender(
+        _ line: PlanLine, channel: Channel, values: [String: String], templates: TemplateCatalog, country: String
+    ) throws(MessageError) -> RenderedMessage {
         try templates.render(
-            templateID: line.template, language: line.language, channel: channel, values: values, country: plan.country,
+            templateID: line.template, language: line.language, channel: channel, values: values, country: country,
             options: RenderOptions(registrations: channel == .whatsapp))
     }
 
-    mutating func prepare(_ line: PlanLine, channel: Channel, spec: Template, values: [String: String]) -> Prepared? {
-        if let known = prepared[line.id] { return known }
+    static func prepare(
+        _ line: PlanLine, channel: Channel, spec: Template, values: [String: String], templates: TemplateCatalog, country: String
+    ) -> Prepared? {
+        func fullRender(_ line: PlanLine, channel: Channel, values: [String: String]) throws(MessageError) -> RenderedMessage {
+            try Self.fullRender(line, channel: channel, values: values, templates: templates, country: country)
+        }
         var result: Prepared?
         let names = spec.arguments.filter { $0.name == "name" || $0.name == "first_name" }
         var withPlaceholders = values
@@ -228,78 +252,6 @@ struct LineRenderer {
             }
             if agrees { result = candidate }
         }
-        prepared[line.id] = .some(result)
         return result
-    }
-
-    mutating func send(line: PlanLine, member: Member, day: CivilDate, time: String) throws(Diagnostic) -> Rendered {
-        guard let channel = Channel(rawValue: line.channel), let spec = templates.template(id: line.template) else {
-            throw Diagnostic(.badInput, message: "line \(line.id): unknown channel or template")
-        }
-        let used: String
-        if let known = usedLanguage[line.id] {
-            used = known
-        } else {
-            do {
-                guard
-                    let language = try templates.availability(templateID: line.template, language: line.language, channel: channel).language
-                else { throw Diagnostic(.badInput, message: "line \(line.id): no \(line.channel) message in \(line.language)") }
-                used = language
-            } catch let error as Diagnostic {
-                throw error
-            } catch {
-                throw Diagnostic(.badInput, message: "line \(line.id): \(error)")
-            }
-            usedLanguage[line.id] = used
-        }
-        var values = values(for: line, used: used, spec: spec)
-        var text: String, parts: [(name: String, text: String)], whatsapp: JSONValue?, language: String
-        var sms: SMSCost?
-        if let ready = prepare(line, channel: channel, spec: spec, values: values) {
-            (text, parts, whatsapp) = substitute(ready, name: member.name, first: member.firstName)
-            language = ready.message.language
-            if channel == .sms {
-                do { sms = try SMSCost(text: text) } catch {
-                    throw Diagnostic(.internal, message: "line \(line.id): SMS segments: \(error)")
-                }
-            }
-        } else {
-            for argument in spec.arguments where argument.name == "name" || argument.name == "first_name" {
-                values[argument.name] = Self.name(member.name, for: argument)
-            }
-            do {
-                let rendered = try fullRender(line, channel: channel, values: values)
-                (text, parts, whatsapp, language, sms) = (
-                    rendered.text, rendered.parts.map { ($0.name, $0.text) }, rendered.whatsapp?.send, rendered.language, rendered.sms
-                )
-            } catch {
-                // The error may quote the customer's value: name only the line and the file row.
-                throw Diagnostic(
-                    .badInput, line: member.record.line,
-                    message: "line \(line.id): the \(line.template) \(line.channel) message cannot be rendered for this customer",
-                    hint: "check the row's name field")
-            }
-        }
-        let c = Channel.allCases.firstIndex(of: channel)!
-        var segments = 1
-        var cost = Int64((line.costPerMessage * 10_000).rounded(.toNearestOrAwayFromZero))
-        var overWorst = false
-        var dlt = (entityID: "", header: "", templateID: "")
-        if channel == .sms {
-            segments = sms?.segments ?? 1
-            if let price = rules.smsPricePerSegment { cost = Int64(segments) * price }
-            if let worst = spec.sms?.maxSegments, segments > worst { overWorst = true }
-            if let registration = spec.sms?.dlt {
-                dlt = (registration.entityID, registration.header, registration.templates[language] ?? "")
-            } else {
-                warnings.insert("template \(spec.id) registers no DLT entity, header or content template ids: sms.csv leaves them empty")
-            }
-        }
-        let send = AudienceSend(
-            line: line.id, customerID: member.record.id, segment: line.segment, festival: line.festival, channel: channel,
-            language: language, template: line.template, sendDate: day, sendTime: time, timeZone: line.flight.timeZone,
-            contact: member.contacts[c], message: text, parts: parts, smsSegments: segments, cost: cost, whatsappTemplate: whatsapp,
-            dlt: dlt)
-        return Rendered(send: send, overWorst: overWorst)
     }
 }

@@ -68,8 +68,12 @@ public struct SMSCost: Hashable, Sendable {
     /// Measures `text` as it will be sent (after rendering: ICU-inserted `₹`, NBSP, U+202F count).
     public init(text: String) throws(ICUError) {
         // One pass over the scalars: units per scalar in both encodings, and the non-GSM ones.
+        // Non-GSM scalars and their counts in order of first appearance: a linear search from the
+        // last one found (a message has few distinct scalars, and script text repeats them in runs),
+        // faster than hashing every scalar of an Indic text.
         var nonGSMOrder: [UInt32] = []
-        var nonGSMCount: [UInt32: Int] = [:]
+        var nonGSMCounts: [Int] = []
+        var last = 0
         var septetUnits: [Int] = []
         var utf16Units: [Int] = []
         septetUnits.reserveCapacity(text.utf8.count)
@@ -80,11 +84,16 @@ public struct SMSCost: Hashable, Sendable {
                 septetUnits.append(septets)
             } else {
                 septetUnits.append(1)
-                if let seen = nonGSMCount[scalar.value] {
-                    nonGSMCount[scalar.value] = seen + 1
+                let value = scalar.value
+                if last < nonGSMOrder.count && nonGSMOrder[last] == value {
+                    nonGSMCounts[last] += 1
+                } else if let seen = nonGSMOrder.firstIndex(of: value) {
+                    nonGSMCounts[seen] += 1
+                    last = seen
                 } else {
-                    nonGSMCount[scalar.value] = 1
-                    nonGSMOrder.append(scalar.value)
+                    last = nonGSMOrder.count
+                    nonGSMOrder.append(value)
+                    nonGSMCounts.append(1)
                 }
             }
         }
@@ -114,7 +123,7 @@ public struct SMSCost: Hashable, Sendable {
         self.graphemeSegments = Self.pack(clusterUnits, total: units, encoding: encoding)
         self.segments = max(codeUnitSegments, graphemeSegments)
         self.nonGSMScalars = nonGSMOrder
-        self.nonGSMCounts = nonGSMOrder.map { nonGSMCount[$0]! }
+        self.nonGSMCounts = nonGSMCounts
     }
 
     /// Segments needed to carry `items` (each indivisible) in order.
@@ -163,6 +172,8 @@ public enum GSM7 {
     /// Septets a scalar takes in GSM-7 (1 basic, 2 extension), or nil when it is not in GSM-7.
     public static func septets(_ scalar: Unicode.Scalar) -> Int? {
         if scalar.value < 128 { return asciiSeptets[Int(scalar.value)] }
+        // Above Greek capital omega (U+03A9) the tables hold only the euro sign: no set lookup for script text.
+        if scalar.value > 0x3A9 { return scalar.value == 0x20AC ? 2 : nil }
         if basic.contains(scalar) { return 1 }
         if extended.contains(scalar) { return 2 }
         return nil

@@ -23,6 +23,15 @@ public protocol CSVPartConsumer: AnyObject {
     /// `firstLine` of the file, so a record's file line is `firstLine - 1 + record.line`. Called on
     /// the reader's thread, in file order, never concurrently.
     func commitPart(firstLine: Int) throws(Diagnostic)
+    /// ``commitPart(firstLine:)`` with the file offset of the buffer's first byte, so that a
+    /// record's ``CSVRecordView/rawRange`` plus `bufferOffset` is its byte range in the file
+    /// (for reading the row again later with ``CSVRowReader``). By default it forwards.
+    func commitPart(firstLine: Int, bufferOffset: Int) throws(Diagnostic)
+}
+
+extension CSVPartConsumer {
+    /// Forwards to ``commitPart(firstLine:)``: consumers that keep no byte offsets need only that.
+    public func commitPart(firstLine: Int, bufferOffset: Int) throws(Diagnostic) { try commitPart(firstLine: firstLine) }
 }
 
 /// Streams a large CSV file in big chunks with `read(2)` and scans each chunk on several threads.
@@ -174,7 +183,7 @@ public final class CSVFileReader {
             for i in 0..<parts {
                 // A guessed boundary is right only when the part before ended exactly on it.
                 guard bounds[i] == position else { break }
-                try jobs[i].consumer.commitPart(firstLine: line)
+                try jobs[i].consumer.commitPart(firstLine: line, bufferOffset: consumed - start)
                 line += jobs[i].lines
                 position = jobs[i].end
                 if jobs[i].stoppedEarly { break }

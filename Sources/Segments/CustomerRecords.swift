@@ -72,6 +72,25 @@ public struct CustomerRecordReader: Sendable {
     /// Reads `path`, calling `each` with every accepted row in file order (on the caller's
     /// thread, never concurrently). Rejected rows are counted, not handed over.
     public func read(path: String, each: (CustomerRecord) -> Void) throws(Diagnostic) -> Counts {
+        try read(path: path, transform: { $0 }) { record, position in
+            each(
+                CustomerRecord(
+                    line: position.line, id: record.id, region: record.region, language: record.language,
+                    imputedLanguage: record.imputedLanguage, spendMinor: record.spendMinor, orders: record.orders,
+                    daysSinceLastOrder: record.daysSinceLastOrder, optIns: record.optIns, phone: record.phone, email: record.email,
+                    pushToken: record.pushToken, name: record.name))
+        }
+    }
+
+    /// Reads `path`, turning every accepted row with `transform` on the reader's worker threads
+    /// (concurrently: it must not touch shared state), then calling `each` with each result and
+    /// the row's place in the file, in file order, on the caller's thread. The record `transform`
+    /// sees has a part-relative ``CustomerRecord/line``: the row's real line is the position's.
+    /// Per-row work (hashing, checking contacts) runs in parallel this way, and what a caller keeps
+    /// of a row can be a small value that fetches the rest later by offset (``CustomerRowReader``).
+    public func read<T>(
+        path: String, transform: @escaping @Sendable (CustomerRecord) -> T, each: (T, CustomerRecordPosition) -> Void
+    ) throws(Diagnostic) -> Counts {
         let file = try CSVFileReader(path: path, chunkBytes: rules.chunkBytes)
         guard let header = try file.readHeader() else {
             throw Diagnostic(path: path, line: 1, message: "the file is empty; expected a header row")
@@ -79,10 +98,8 @@ public struct CustomerRecordReader: Sendable {
         let names = header.fields.map { String(decoding: $0, as: UTF8.self).trimmingASCIISpaces() }
         let columns = try rules.mapping.resolve(header: names, path: path)
         let plan = ReadPlan(columns: columns, catalog: rules.catalog, country: rules.country, asOf: rules.asOf)
-        let extras = (
-            phone: columns[.phone] ?? -1, email: columns[.email] ?? -1, token: columns[.pushToken] ?? -1, name: columns[.name] ?? -1
-        )
-        let collectors = (0..<max(1, rules.workers)).map { _ in RecordCollector(plan: plan, extras: extras) }
+        let extras = CustomerRecordColumns(columns.columns)
+        let collectors = (0..<max(1, rules.workers)).map { _ in RecordCollector(plan: plan, extras: extras, transform: transform) }
         var failure: Diagnostic?
         withoutActuallyEscaping(each) { each in
             for collector in collectors { collector.sink = each }
@@ -104,15 +121,90 @@ public struct CustomerRecordReader: Sendable {
     }
 }
 
+/// Where an accepted row is in the customer file: its physical line (the header is line 1) and
+/// its bytes (offset of the first, length without the line end), to read it again later.
+public struct CustomerRecordPosition: Sendable, Equatable {
+    /// The row's physical line.
+    public let line: Int
+    /// The byte offset of the row's first byte in the file.
+    public let offset: Int
+    /// The row's length in bytes, without its line end.
+    public let length: Int
+
+    /// A position (the reader makes them; tests may too).
+    public init(line: Int, offset: Int, length: Int) {
+        self.line = line
+        self.offset = offset
+        self.length = length
+    }
+}
+
+/// The columns of the fields a send list needs that the segment reader does not count (`-1`: absent).
+struct CustomerRecordColumns: Sendable {
+    let id: Int, phone: Int, email: Int, token: Int, name: Int
+
+    init(_ columns: [CanonicalField: Int]) {
+        id = columns[.customerID] ?? -1
+        phone = columns[.phone] ?? -1
+        email = columns[.email] ?? -1
+        token = columns[.pushToken] ?? -1
+        name = columns[.name] ?? -1
+    }
+}
+
+/// The text fields of one customer row read again by its position: its id, contacts and name, as
+/// ``CustomerRecordReader`` read them (trimmed, unescaped). One reader per thread.
+public final class CustomerRowReader {
+    private let rows: CSVRowReader
+    private let columns: CustomerRecordColumns
+    private var scratch = [UInt8](repeating: 0, count: 4096)
+
+    /// The text fields of a customer row.
+    public struct Fields: Sendable, Equatable {
+        /// The customer's id, phone, email, push token and name as written (trimmed; empty when absent).
+        public let id: String, phone: String, email: String, pushToken: String, name: String
+    }
+
+    /// A reader of `path`'s rows with the columns `rules` resolves from its header.
+    public init(path: String, rules: SegmentReader) throws(Diagnostic) {
+        let file = try CSVFileReader(path: path, chunkBytes: 1 << 16)
+        guard let header = try file.readHeader() else {
+            throw Diagnostic(path: path, line: 1, message: "the file is empty; expected a header row")
+        }
+        let names = header.fields.map { String(decoding: $0, as: UTF8.self).trimmingASCIISpaces() }
+        columns = CustomerRecordColumns(try rules.mapping.resolve(header: names, path: path).columns)
+        rows = try CSVRowReader(path: path)
+    }
+
+    /// The fields of the row at `position`.
+    public func fields(at position: CustomerRecordPosition) throws(Diagnostic) -> Fields {
+        if position.length > scratch.count { scratch = [UInt8](repeating: 0, count: position.length) }
+        let columns = columns
+        return try scratch.withUnsafeMutableBufferPointer { buffer throws(Diagnostic) in
+            let scratch = buffer.baseAddress!
+            return try rows.withRecord(offset: position.offset, length: position.length) { record throws(Diagnostic) in
+                func text(_ column: Int) -> String {
+                    column < 0 || column >= record.count
+                        ? "" : String(decoding: record.trimmedField(column, scratch: scratch), as: UTF8.self)
+                }
+                return Fields(
+                    id: text(columns.id), phone: text(columns.phone), email: text(columns.email), pushToken: text(columns.token),
+                    name: text(columns.name))
+            }
+        }
+    }
+}
+
 /// One worker's records of the current part, handed to the sink when the part is committed (in
 /// file order). Parsing mirrors ``CubeAccumulator/consume(_:)`` rule for rule.
-final class RecordCollector: CSVPartConsumer {
+final class RecordCollector<T>: CSVPartConsumer {
     let plan: ReadPlan
-    let extras: (phone: Int, email: Int, token: Int, name: Int)
-    var sink: ((CustomerRecord) -> Void)?
+    let extras: CustomerRecordColumns
+    let transform: @Sendable (CustomerRecord) -> T
+    var sink: ((T, CustomerRecordPosition) -> Void)?
     private let regionCache = ByteCodeCache()
     private let languageCache = ByteCodeCache()
-    private var part: [CustomerRecord] = []
+    private var part: [(value: T, line: Int, start: Int, length: Int)] = []
     private var partRows = 0
     private var partRejects = [Int](repeating: 0, count: RejectReason.allCases.count)
     private(set) var rows = 0
@@ -120,9 +212,10 @@ final class RecordCollector: CSVPartConsumer {
     private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
     private var scratchCapacity = 4096
 
-    init(plan: ReadPlan, extras: (phone: Int, email: Int, token: Int, name: Int)) {
+    init(plan: ReadPlan, extras: CustomerRecordColumns, transform: @escaping @Sendable (CustomerRecord) -> T) {
         self.plan = plan
         self.extras = extras
+        self.transform = transform
     }
 
     deinit { scratch.deallocate() }
@@ -133,17 +226,16 @@ final class RecordCollector: CSVPartConsumer {
         for i in partRejects.indices { partRejects[i] = 0 }
     }
 
-    func commitPart(firstLine: Int) throws(Diagnostic) {
+    func commitPart(firstLine: Int) throws(Diagnostic) { try commitPart(firstLine: firstLine, bufferOffset: 0) }
+
+    func commitPart(firstLine: Int, bufferOffset: Int) throws(Diagnostic) {
         rows += partRows
         for i in partRejects.indices { rejectCounts[i] += partRejects[i] }
         guard let sink else { return }
-        for record in part {
+        for entry in part {
             sink(
-                CustomerRecord(
-                    line: firstLine - 1 + record.line, id: record.id, region: record.region, language: record.language,
-                    imputedLanguage: record.imputedLanguage, spendMinor: record.spendMinor, orders: record.orders,
-                    daysSinceLastOrder: record.daysSinceLastOrder, optIns: record.optIns, phone: record.phone, email: record.email,
-                    pushToken: record.pushToken, name: record.name))
+                entry.value,
+                CustomerRecordPosition(line: firstLine - 1 + entry.line, offset: bufferOffset + entry.start, length: entry.length))
         }
     }
 
@@ -218,11 +310,12 @@ final class RecordCollector: CSVPartConsumer {
             }
             imputed = true
         }
-        part.append(
+        let value = transform(
             CustomerRecord(
                 line: record.line, id: id, region: plan.regions[Int(region)], language: plan.languages[Int(language)],
                 imputedLanguage: imputed, spendMinor: spend, orders: Int(orders), daysSinceLastOrder: age, optIns: optIns,
                 phone: text(record, extras.phone), email: text(record, extras.email), pushToken: text(record, extras.token),
                 name: text(record, extras.name)))
+        part.append((value, record.line, record.rawRange.lowerBound, record.rawRange.count))
     }
 }

@@ -143,7 +143,7 @@ struct AudienceBuilderTests {
     func personalised() throws {
         let run = try Fixture.run(brief: Fixture.brief(budget: "2000"), rows: Fixture.customers(200))
         let line = try #require(run.plan.lines.first)
-        var messages = try PersonalisedMessages(plan: run.plan, line: line, dataRoot: Fixture.root)
+        let messages = try PersonalisedMessages(plan: run.plan, line: line, dataRoot: Fixture.root)
         let sample = run.plan.messages.first { $0.segment == line.segment && $0.festival == line.festival && $0.channel == line.channel }
         #expect(try messages.render(name: "Asha").text == sample?.text)
         let ravi = try messages.render(name: "Ravi\u{202E} Kumar")
