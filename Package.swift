@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "Export", targets: ["Export"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "PostgresAccess", targets: ["PostgresAccess"]),
+        .library(name: "Workspace", targets: ["Workspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev). Only CICU's C/C++ files ever see its headers.
@@ -136,12 +139,23 @@ let package = Package(
             dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
             swiftSettings: strictSettings
         ),
+        // The web workspace: routes, server-side HTML, CSRF, the start-up token, workspace paths (Hummingbird).
+        .target(
+            name: "Workspace",
+            dependencies: [
+                "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Messages", "Segments", "Planner", "Comparison",
+                "Export", "Workbook", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "campaign-planner",
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", "Results", "Audience", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Results", "Audience", "Review", "Workspace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -220,6 +234,14 @@ let package = Package(
             name: "FestivalsTests",
             dependencies: ["PlannerCore", "Festivals", "Locales", "ICUKit", "PlannerIO"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: [
+                "PlannerCore", "PlannerIO", "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -178,7 +178,6 @@ public struct ColumnMapping: Sendable, Equatable {
     public func resolve(header: [String], path: String) throws(Diagnostic) -> ResolvedColumns {
         let normalisedHeader = header.map(CanonicalField.normalised)
         var columns: [CanonicalField: Int] = [:]
-        var taken = Set<Int>()
         for field in CanonicalField.allCases {
             guard let name = explicit[field] else { continue }
             guard let index = header.firstIndex(of: name) ?? normalisedHeader.firstIndex(of: CanonicalField.normalised(name)) else {
@@ -189,19 +188,8 @@ public struct ColumnMapping: Sendable, Equatable {
                 throw diagnostic
             }
             columns[field] = index
-            taken.insert(index)
         }
-        for field in CanonicalField.allCases where columns[field] == nil {
-            for name in field.commonNames {
-                if let index = normalisedHeader.indices.first(where: {
-                    !taken.contains($0) && normalisedHeader[$0] == CanonicalField.normalised(name)
-                }) {
-                    columns[field] = index
-                    taken.insert(index)
-                    break
-                }
-            }
-        }
+        columns = Self.recognise(header: header, after: columns)
         for field in CanonicalField.allCases where field.isRequired && columns[field] == nil {
             throw Diagnostic(
                 .badRequest, path: path, line: 1, field: field.rawValue,
@@ -213,6 +201,29 @@ public struct ColumnMapping: Sendable, Equatable {
         var resolved = ResolvedColumns(header: header, columns: columns, dateOrder: dateOrder)
         resolved.reach = reach
         return resolved
+    }
+}
+
+extension ColumnMapping {
+    /// The columns of `header` recognised by their common names for each field not in `chosen`
+    /// (field → column index), each column used once: what the reader finds without a mapping,
+    /// and what a column-mapping form preselects.
+    public static func recognise(header: [String], after chosen: [CanonicalField: Int] = [:]) -> [CanonicalField: Int] {
+        let normalisedHeader = header.map(CanonicalField.normalised)
+        var columns = chosen
+        var taken = Set(chosen.values)
+        for field in CanonicalField.allCases where columns[field] == nil {
+            for name in field.commonNames {
+                if let index = normalisedHeader.indices.first(where: {
+                    !taken.contains($0) && normalisedHeader[$0] == CanonicalField.normalised(name)
+                }) {
+                    columns[field] = index
+                    taken.insert(index)
+                    break
+                }
+            }
+        }
+        return columns
     }
 }
 

@@ -16,7 +16,7 @@ struct CampaignPlanner: ParsableCommand {
         subcommands: [
             PlanCommand.self, LocalesCommand.self, FestivalsCommand.self, SegmentsCommand.self, SynthCommand.self, TemplatesCommand.self,
             RenderCommand.self, AllocateCommand.self, CompareCommand.self, AudienceCommand.self, ResultsCommand.self,
-            ReviewCommand.self,
+            ReviewCommand.self, ServeCommand.self,
         ]
     )
 

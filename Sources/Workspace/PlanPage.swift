@@ -1,0 +1,75 @@
+import Export
+import Planner
+import PlannerCore
+
+/// A plan as a page: summary, the lines table (sortable, filtered by state, language, festival
+/// and channel in the browser), the report's charts (budget, flight calendar), exclusions with
+/// reasons, each message in its script (`lang`) with SMS segments and cost, and the downloads.
+enum PlanPage {
+    static func render(_ plan: Plan, name: String, folder: WorkspaceFolder) throws -> String {
+        var body =
+            "<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2><pre>\(HTML.escape(PlanSummary.render(plan)))</pre></section>"
+        body += downloads(name: name, folder: folder)
+        body += "<section aria-labelledby=\"lines\"><h2 id=\"lines\">Lines</h2><div class=\"filters\" data-filters-for=\"plan-lines\">"
+        for (key, label, values) in [
+            ("region", "State", Set(plan.lines.map(\.region))), ("language", "Language", Set(plan.lines.map(\.language))),
+            ("festival", "Festival", Set(plan.lines.map(\.festival))), ("channel", "Channel", Set(plan.lines.map(\.channel))),
+        ] {
+            body +=
+                "<label for=\"filter-\(key)\">\(label)</label> <select id=\"filter-\(key)\" data-filter=\"\(key)\"><option value=\"\">all</option>"
+            for value in values.sorted() { body += "<option>\(HTML.escape(value))</option>" }
+            body += "</select> "
+        }
+        body += "</div><table id=\"plan-lines\" class=\"sortable\"><thead><tr>"
+        for column in ["Segment", "State", "Language", "Festival", "Channel", "Template", "From", "To", "Messages", "Budget", "Status"] {
+            body += "<th scope=\"col\"><button type=\"button\" data-sort>\(column)</button></th>"
+        }
+        body += "</tr></thead><tbody>"
+        for line in plan.lines {
+            body +=
+                "<tr data-region=\"\(HTML.escape(line.region))\" data-language=\"\(HTML.escape(line.language))\" data-festival=\"\(HTML.escape(line.festival))\" data-channel=\"\(HTML.escape(line.channel))\">"
+            let cells = [
+                line.segment, line.region, line.language, line.festivalName, line.channel, line.template, line.flight.start.description,
+                line.flight.end.description, String(line.forecast.messages), line.budget.description, line.status,
+            ]
+            body += cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
+        }
+        body += "</tbody></table></section>"
+        let report = try PlanReport(plan)
+        body += "<section aria-labelledby=\"charts\"><h2 id=\"charts\">Budget and flight calendar</h2>"
+        for chart in report.charts { body += "<figure>\(chart.svg)<figcaption>\(HTML.escape(chart.name))</figcaption></figure>" }
+        body += "</section>"
+        body += "<section aria-labelledby=\"excluded\"><h2 id=\"excluded\">Exclusions</h2>"
+        body += HTML.table(
+            header: ["Segment", "Festival", "Channel", "Reason"],
+            rows: plan.excluded.map { [$0.segment, $0.festival ?? "", $0.channel ?? "", $0.reason] })
+        body += "</section><section aria-labelledby=\"messages\"><h2 id=\"messages\">Messages</h2><table><thead><tr>"
+        body +=
+            "<th scope=\"col\">Segment</th><th scope=\"col\">Festival</th><th scope=\"col\">Channel</th><th scope=\"col\">Message</th><th scope=\"col\">SMS segments</th><th scope=\"col\">Cost per message</th></tr></thead><tbody>"
+        for message in plan.messages {
+            body +=
+                "<tr><td>\(HTML.escape(message.segment))</td><td>\(HTML.escape(message.festival))</td><td>\(HTML.escape(message.channel))</td>"
+            body += "<td lang=\"\(HTML.escape(message.language))\" class=\"message\">\(HTML.escape(message.text))</td>"
+            body += "<td>\(message.smsSegments)</td><td>\(HTML.escape(PlanPage.cost(message.costPerMessage)))</td></tr>"
+        }
+        body += "</tbody></table></section>"
+        return body
+    }
+
+    static func cost(_ value: Double) -> String {
+        let text = String(value)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// Links to every file the run wrote (plan.xlsx, plan.json, the CSVs, report, audience files).
+    static func downloads(name: String, folder: WorkspaceFolder) -> String {
+        var body = "<section aria-labelledby=\"downloads\"><h2 id=\"downloads\">Downloads</h2><ul>"
+        for sub in ["plans/\(name)", "plans/\(name)/audience"] {
+            for file in folder.files(in: sub, ending: "") where file != "rejects.csv" {
+                body +=
+                    "<li><a href=\"\(HTML.link("/download", [("path", "\(sub)/\(file)")]))\">\(HTML.escape(sub.hasSuffix("audience") ? "audience/\(file)" : file))</a></li>"
+            }
+        }
+        return body + "</ul></section>"
+    }
+}

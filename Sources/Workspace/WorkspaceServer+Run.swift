@@ -1,0 +1,24 @@
+import Dispatch
+import Hummingbird
+
+extension WorkspaceServer {
+    /// Runs the server until it is stopped (SIGINT or SIGTERM), from synchronous code such as a
+    /// command's `run()`; `started` gets the address to open once the server listens.
+    public func runUntilStopped(started: @escaping @Sendable (String) -> Void) throws {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        let address = address(port: configuration.port)
+        let app = application(onServerRunning: { started(address) })
+        Task {
+            do { try await app.runService() } catch { outcome.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+}
+
+/// The error a server task ended with, read after its semaphore is signalled (which orders the write before the read).
+private final class Outcome: @unchecked Sendable {
+    var error: (any Error)?
+}
