@@ -107,6 +107,30 @@ struct AudienceBuilderTests {
         #expect(run.sends.allSatisfy { $0.contact.hasPrefix("+91") && $0.contact.count == 13 })
     }
 
+    @Test(
+        "a customer id on two rows: both rows rejected with their lines (duplicate_customer_id), the customer neither messaged nor held out, in any row order"
+    )
+    func duplicateIDs() throws {
+        // 200 customers and a second row for C007 (another number): lines 9 and 202 (the header is line 1).
+        var rows = Fixture.customers(200)
+        rows.append(Fixture.customers(7) { _, fields in fields[9] = "+919899999999" }[6])
+        let run = try Fixture.run(brief: Fixture.brief(budget: "2000"), rows: rows)
+        #expect(
+            run.result.rejects == [
+                ContactReject(line: 8, reason: "duplicate_customer_id", value: "C007"),
+                ContactReject(line: 202, reason: "duplicate_customer_id", value: "C007"),
+            ])
+        #expect(run.result.rowsRejected["duplicate_customer_id"] == 2)
+        #expect(!run.sends.contains { $0.customerID == "C007" } && !run.holdout.contains { $0.customerID == "C007" })
+        // 199 customers left: round(0.05 × 199) = 10 held out.
+        #expect(run.result.segments.map(\.customers) == [199])
+        #expect(run.result.segments.map(\.heldOut) == [10])
+        // The duplicate first: the same sends and holdout.
+        let moved = try Fixture.run(brief: Fixture.brief(budget: "2000"), rows: [rows[200]] + rows[0..<200])
+        #expect(moved.sends.map(\.customerID) == run.sends.map(\.customerID))
+        #expect(moved.holdout == run.holdout)
+    }
+
     @Test("the message is rendered with the customer's own name, cleaned of controls and bidi overrides; SMS segments recounted")
     func rendering() throws {
         let rows = Fixture.customers(200) { i, fields in
