@@ -49,6 +49,12 @@ struct LineRenderer {
             templates: templates, country: plan.country, smsPricePerSegment: rules.smsPricePerSegment)
         if channel == .sms && spec.sms?.dlt == nil {
             warnings.insert("template \(spec.id) registers no DLT entity, header or content template ids: sms.csv leaves them empty")
+        } else if channel == .sms, case let language = message.prepared?.message.language ?? used,
+            spec.sms?.dlt?.templates[language] == nil
+        {
+            warnings.insert(
+                "template \(spec.id) registers no DLT content template id for \(language): its rows in sms.csv leave "
+                    + "template_id empty, and operators refuse them until the template is registered")
         }
         messages[line.id] = message
         return message
