@@ -80,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "Segments",
-            dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO"],
+            dependencies: ["PlannerCore", "ICUKit", "Locales", "PlannerIO", "PostgresAccess"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -102,7 +102,9 @@ let package = Package(
         .target(name: "Allocation", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(
             name: "Planner",
-            dependencies: ["PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments"],
+            dependencies: [
+                "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "PostgresAccess",
+            ],
             swiftSettings: strictSettings
         ),
         // Segment review: two customer snapshots compared (sizes, significance, flags, migration).
@@ -154,7 +156,7 @@ let package = Package(
             dependencies: [
                 "PlannerCore",
                 "ICUKit", "PlannerIO", "Locales", "Festivals", "Allocation", "Messages", "Segments", "Planner", "Export",
-                "Comparison", "Results", "Audience", "Review", "Workspace",
+                "Comparison", "Results", "Audience", "Review", "Workspace", "PostgresAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -248,6 +250,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "PlannerCore", "PlannerIO", "Locales", "campaign-planner", "WorkbookTestSupport", "PlanTestSupport", "Results", "Export",
+                "PostgresTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings

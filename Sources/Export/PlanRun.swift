@@ -41,8 +41,11 @@ public enum PlanRun {
             throw error
         }
         var written = try PlanExport.write(plan, to: directory, formats: formats)
-        try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath, access: .ownerOnly)
-        written.append(rejectsPath)
+        // A cube or a PostgreSQL table leaves its rejected rows where they are: no rejects file then.
+        if access(scratch, F_OK) == 0 {
+            try AtomicFile.write(FileBytes.read(scratch), to: rejectsPath, access: .ownerOnly)
+            written.append(rejectsPath)
+        }
         return Outcome(plan: plan, written: written)
     }
 }

@@ -59,8 +59,17 @@ public struct Brief: Decodable, Sendable {
 
     /// Where the customers are and how their columns are named.
     public struct Customers: Decodable, Sendable {
-        /// A CSV path, relative to the brief's folder.
+        /// A CSV path, relative to the brief's folder; empty when the customers are a ``cube`` or
+        /// in ``postgres``.
         public let file: String
+        /// A cube file (the result of `segments --emit-sql` run in a warehouse), relative to the
+        /// brief's folder, read instead of an export.
+        public var cube: String? = nil
+        /// A PostgreSQL URL without a password (`postgres://user@host/db`), whose ``table`` is
+        /// segmented on the server; the password comes from `PGPASSWORD` or `~/.pgpass`.
+        public var postgres: String? = nil
+        /// The table holding the customers, with ``postgres`` (`name` or `schema.name`).
+        public var table: String? = nil
         /// Canonical field → source column (`region: state`); common headers need none.
         public let columns: [String: String]
         /// How the export writes dates (`dd/mm/yyyy`); ISO when absent.
@@ -268,13 +277,27 @@ extension Brief.Customers {
     enum CodingKeys: String, CodingKey {
         case file, columns
         case dateFormat = "date_format"
-        case reach
+        case reach, cube, postgres, table
     }
 
-    /// Decodes a `customers` block; `columns` defaults to none, `date_format` and `reach` to nil.
+    /// Decodes a `customers` block: one of `file`, `cube` and `postgres` (with `table`);
+    /// `columns` defaults to none, `date_format` and `reach` to nil.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        file = try c.decode(String.self, forKey: .file)
+        cube = try c.decodeIfPresent(String.self, forKey: .cube)
+        postgres = try c.decodeIfPresent(String.self, forKey: .postgres)
+        table = try c.decodeIfPresent(String.self, forKey: .table)
+        let given = [c.contains(.file), cube != nil, postgres != nil].filter { $0 }.count
+        guard given == 1 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: given == 0 ? .file : .postgres, in: c,
+                debugDescription: "give one of file (a CSV export), cube (a cube file) and postgres (a URL, with table)")
+        }
+        if postgres != nil && table == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .postgres, in: c, debugDescription: "postgres needs table, the table holding the customers")
+        }
+        file = try c.decodeIfPresent(String.self, forKey: .file) ?? ""
         columns = try c.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
         dateFormat = try c.decodeIfPresent(String.self, forKey: .dateFormat)
         reach = try c.decodeIfPresent(String.self, forKey: .reach)

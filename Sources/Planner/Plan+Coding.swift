@@ -68,10 +68,11 @@ extension Plan: Codable {
 
 extension InputSummary {
     enum CodingKeys: String, CodingKey {
-        case file, size, sha256, columns, dateFormat = "date_format", rowsRead = "rows_read", accepted, rejects
+        case file, size, sha256, columns, dateFormat = "date_format", rowsRead = "rows_read", accepted, rejects, source, table
     }
 
-    /// Writes the summary; `date_format` is `null` for ISO dates.
+    /// Writes the summary; `date_format` is `null` for ISO dates; `source` and `table` only for a
+    /// cube or a PostgreSQL table, so plans of CSV exports keep their bytes.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file)
@@ -82,6 +83,8 @@ extension InputSummary {
         try c.encode(rowsRead, forKey: .rowsRead)
         try c.encode(accepted, forKey: .accepted)
         try c.encode(rejects, forKey: .rejects)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(table, forKey: .table)
     }
 }
 

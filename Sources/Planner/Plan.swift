@@ -339,13 +339,20 @@ public struct InputSummary: Sendable, Equatable, Codable {
     public let accepted: Int
     /// Rejected rows per reason, sorted by reason.
     public let rejects: [String: Int]
+    /// Where the customers were when not in a CSV export: `cube` (``file`` is the cube file) or
+    /// `postgres` (``file`` is the server's URL without a password, ``table`` its table).
+    public let source: String?
+    /// The PostgreSQL table the customers were segmented in (with ``source`` `postgres`).
+    public let table: String?
 
     /// A summary of `rowsRead` rows, `accepted` of them kept, from the file of `size` bytes and
     /// digest `sha256`, read with the brief's `columns` and `dateFormat`.
     public init(
         file: String, size: Int = 0, sha256: String = "", columns: [String: String] = [:], dateFormat: String? = nil, rowsRead: Int,
-        accepted: Int, rejects: [String: Int]
+        accepted: Int, rejects: [String: Int], source: String? = nil, table: String? = nil
     ) {
+        self.source = source
+        self.table = table
         self.file = file
         self.size = size
         self.sha256 = sha256
@@ -354,5 +361,16 @@ public struct InputSummary: Sendable, Equatable, Codable {
         self.rowsRead = rowsRead
         self.accepted = accepted
         self.rejects = rejects
+    }
+}
+
+extension Plan {
+    /// The same plan with another ``input``: for a front end that copies a PostgreSQL table into
+    /// a file and hands the audience that file, recorded as the plan's input.
+    public func replacingInput(_ input: InputSummary) -> Plan {
+        Plan(
+            name: name, campaignID: campaignID, country: country, currency: currency, period: period, asOf: asOf, budget: budget,
+            assumptions: assumptions, segments: segments, excluded: excluded, lines: lines, messages: messages, certificate: certificate,
+            totals: totals, input: input, warnings: warnings)
     }
 }

@@ -125,7 +125,8 @@ extension PlanContext {
                 file: customersPath, size: customersFingerprint?.size ?? 0, sha256: customersFingerprint?.sha256 ?? "",
                 columns: brief.customers.columns, dateFormat: brief.customers.dateFormat, rowsRead: readReport?.rowsRead ?? 0,
                 accepted: readReport?.accepted ?? 0,
-                rejects: Dictionary(uniqueKeysWithValues: (readReport?.rejected ?? [:]).map { ($0.key.rawValue, $0.value) })),
+                rejects: Dictionary(uniqueKeysWithValues: (readReport?.rejected ?? [:]).map { ($0.key.rawValue, $0.value) }),
+                source: inputSource.kind, table: inputSource.table),
             warnings: warnings)
     }
 

@@ -35,8 +35,17 @@ extension PlanContext {
         } catch {
             throw document.diagnostic(at: ["segmentation", "by"], message: error.message, hint: error.hint)
         }
-        let result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
-        customersFingerprint = try FileFingerprint(path: customersPath)
+        let result: SegmentReadResult
+        switch customersSource {
+        case .csv:
+            result = try reader.read(path: customersPath, rejectsPath: request.rejectsPath)
+            customersFingerprint = try FileFingerprint(path: customersPath)
+        case .cube, .postgres:
+            var read = Segmentation.Request(source: customersSource, country: brief.country, mapping: mapping, asOf: asOf)
+            read.dimension = reader.dimension
+            result = try Segmentation.read(read, catalog: locales)
+            if case .cube = customersSource { customersFingerprint = try FileFingerprint(path: customersPath) }
+        }
         var report = result.report
         if let shown = request.rejectsShownPath { report.rejectsPath = shown }
         readReport = report

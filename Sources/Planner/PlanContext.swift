@@ -4,6 +4,7 @@ import Locales
 import Messages
 import PlannerCore
 import PlannerIO
+import PostgresAccess
 import Segments
 
 /// A kept segment and the regions it covers.
@@ -46,6 +47,16 @@ struct PlanContext {
     let templates: TemplateCatalog
     let currency: String
     let customersPath: String
+    /// Where the customers are: the `--customers` export, or the brief's file, cube or PostgreSQL table.
+    let customersSource: Segmentation.Source
+    /// How plan.json records ``customersSource``: `cube` or `postgres` (nil for a CSV export) and the table.
+    var inputSource: (kind: String?, table: String?) {
+        switch customersSource {
+        case .csv: (nil, nil)
+        case .cube: ("cube", nil)
+        case .postgres(let source): ("postgres", source.table)
+        }
+    }
     /// The brief's calibration file, read (`nil` without one), and its path as the brief named it.
     let calibration: (file: String, rates: Calibration)?
     var excluded: [Exclusion] = []
@@ -76,8 +87,24 @@ struct PlanContext {
         festivals = try FestivalCatalog(directory: "\(root)/calendars", country: brief.country, locales: locales)
         templates = try TemplateCatalog(directory: "\(root)/templates", locales: locales)
         let briefDirectory = request.briefPath.lastIndex(of: "/").map { String(request.briefPath[..<$0]) } ?? "."
-        customersPath =
-            request.customers ?? (brief.customers.file.hasPrefix("/") ? brief.customers.file : "\(briefDirectory)/\(brief.customers.file)")
+        func resolved(_ file: String) -> String { file.hasPrefix("/") ? file : "\(briefDirectory)/\(file)" }
+        if let customers = request.customers {
+            customersSource = .csv(customers)
+        } else if let cube = brief.customers.cube {
+            customersSource = .cube(resolved(cube))
+        } else if let url = brief.customers.postgres, let table = brief.customers.table {
+            do {
+                customersSource = .postgres(PostgresSegmentSource(settings: try PostgresSettings.parse(url), table: table))
+            } catch {
+                throw document.diagnostic(at: ["customers", "postgres"], message: error.description, hint: error.hint)
+            }
+        } else {
+            customersSource = .csv(resolved(brief.customers.file))
+        }
+        switch customersSource {
+        case .csv(let path), .cube(let path): customersPath = path
+        case .postgres(let source): customersPath = source.settings.description
+        }
         calibration = try brief.calibration.map { file throws(Diagnostic) in
             (file, try DataFile.decode(Calibration.self, path: file.hasPrefix("/") ? file : "\(briefDirectory)/\(file)", strict: true))
         }

@@ -95,7 +95,20 @@ public struct SegmentSQL: Sendable {
     /// The deleted characters of a SQL spelling key: ASCII punctuation and the space.
     static let punctuation = " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
-    private func build(_ w: inout SQLWriter) -> String {
+    /// The audience's control group as one query over the same table (``SegmentSQL/Holdout``).
+    public func holdoutQuery(_ holdout: Holdout) -> SQLQuery {
+        var writer = SQLWriter(dialect: .postgres, placeholders: true)
+        let text = build(&writer, holdout: holdout)
+        return SQLQuery(text: text, parameters: writer.parameters)
+    }
+
+    /// ``holdoutQuery(_:)`` with its values as escaped literals, to print and run elsewhere.
+    public func holdoutText(_ holdout: Holdout, dialect: SQLDialect) -> String {
+        var writer = SQLWriter(dialect: dialect, placeholders: false)
+        return build(&writer, holdout: holdout)
+    }
+
+    private func build(_ w: inout SQLWriter, holdout: Holdout? = nil) -> String {
         func col(_ field: CanonicalField) -> String? { columns[field].map { columns.header[$0] } }
         func field(_ field: CanonicalField) -> String { col(field).map(w.trimmed) ?? "''" }
         let punctuation = w.text(Self.punctuation)
@@ -229,6 +242,7 @@ public struct SegmentSQL: Sendable {
             segmented AS (SELECT i.*, coalesce(language_code, \(impute)) AS language, CASE WHEN language_code IS NULL THEN 1 ELSE 0 END AS imputed_flag
               FROM imputed i)
             """)
+        if let holdout { return holdout.select(&w, ctes: ctes) }
         let group: String
         switch dimension {
         case .activity:

@@ -1,6 +1,7 @@
 import Locales
 import PlannerCore
 import PlannerIO
+import PostgresAccess
 
 /// One `segments` run, the way the command and any other front end asks for it: read a customer
 /// export into the segment cube (bad rows to a rejects file), refuse an export with no customers
@@ -18,6 +19,8 @@ public struct Segmentation: Sendable {
         case csv(String)
         /// A cube file, the result of ``SegmentSQL`` run in a warehouse (``SegmentCubeRows``).
         case cube(String)
+        /// A table in PostgreSQL, aggregated there (``PostgresSegmentSource``).
+        case postgres(PostgresSegmentSource)
     }
 
     /// What to segment and how.
@@ -28,6 +31,7 @@ public struct Segmentation: Sendable {
         public var customers: String {
             switch source {
             case .csv(let path), .cube(let path): path
+            case .postgres(let table): table.description
             }
         }
         /// The country code whose regions and languages the rows use (`IN`).
@@ -97,31 +101,12 @@ public struct Segmentation: Sendable {
     public static func run(
         _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil, notice: (String) -> Void = { _ in }
     ) throws(Diagnostic) -> Segmentation {
-        var reader = try SegmentReader(catalog: catalog, country: request.country, mapping: request.mapping, asOf: request.asOf)
-        reader.dimension = request.dimension
-        reader.valueCuts = request.valueCuts
-        reader.collectGroups = request.collectGroups
         let rejectsPath = request.rejectsPath ?? RejectsWriter.path(beside: request.customers)
-        let result: SegmentReadResult
-        switch request.source {
-        case .csv(let path):
-            result = try reader.read(path: path, rejectsPath: rejectsPath, progress: progress)
-        case .cube(let path):
-            result = try SegmentCubeRows.read(
-                path: path, catalog: catalog, country: request.country, asOf: request.asOf, reach: request.mapping.reach)
-            let wanted = request.dimension == .region || request.dimension == .language ? nil : request.dimension
-            guard result.dimension == wanted || result.cube.cells.isEmpty else {
-                throw Diagnostic(
-                    .badRequest, path: path, field: OptionText.mention("by"),
-                    message:
-                        "the cube is cut by \(result.dimension?.rawValue ?? "region and language only"), not by \(wanted?.rawValue ?? "region and language only")",
-                    hint: "ask for the dimensions the query was made with, or emit the query again with them")
-            }
-        }
-        if case .cube = request.source {
-            notice(summary(of: result.report, rejectsPath: "the query's counts; the rejected rows stay in the warehouse"))
-        } else {
+        let result = try read(request, catalog: catalog, progress: progress)
+        if case .csv = request.source {
             notice(summary(of: result.report, rejectsPath: rejectsPath))
+        } else {
+            notice(summary(of: result.report, rejectsPath: "the query's counts; the rejected rows stay in the warehouse"))
         }
         for warning in result.report.warnings { notice("warning: \(warning)") }
         if request.dimension == .device && result.report.columns[.deviceOS] == nil {
@@ -131,12 +116,48 @@ public struct Segmentation: Sendable {
         }
         try result.report.checkHasCustomers()
         try result.report.check(maxRejectRate: request.maxRejectRate)
+        guard let country = catalog.country(code: request.country) else {
+            throw Diagnostic(.badRequest, field: OptionText.mention("country"), message: "unknown country '\(request.country)'")
+        }
         var run = Segmentation(
-            report: result.report, rows: request.rollup.apply(to: result.cube, country: reader.country), rejectsPath: rejectsPath)
+            report: result.report, rows: request.rollup.apply(to: result.cube, country: country), rejectsPath: rejectsPath)
         run.cube = result.cube
         run.valueCuts = result.valueCuts
         run.groups = result.groups
         return run
+    }
+
+    /// Reads `request`'s source into the segment cube, without the checks and the roll-up of
+    /// ``run(_:catalog:progress:notice:)``: a CSV export streamed (bad rows to the rejects file), a
+    /// cube file, or a PostgreSQL table aggregated on its server. `plan` reads through it too.
+    /// - Throws: the reader's diagnostics, or a cube cut by other dimensions than the request's.
+    public static func read(
+        _ request: Request, catalog: LocaleCatalog, progress: ((Int, Int) -> Void)? = nil
+    ) throws(Diagnostic) -> SegmentReadResult {
+        var reader = try SegmentReader(catalog: catalog, country: request.country, mapping: request.mapping, asOf: request.asOf)
+        reader.dimension = request.dimension
+        reader.valueCuts = request.valueCuts
+        reader.collectGroups = request.collectGroups
+        let result: SegmentReadResult
+        switch request.source {
+        case .csv(let path):
+            let rejectsPath = request.rejectsPath ?? RejectsWriter.path(beside: request.customers)
+            return try reader.read(path: path, rejectsPath: rejectsPath, progress: progress)
+        case .cube(let path):
+            result = try SegmentCubeRows.read(
+                path: path, catalog: catalog, country: request.country, asOf: request.asOf, reach: request.mapping.reach)
+        case .postgres(let table):
+            result = try table.read(request, catalog: catalog)
+        }
+        let wanted = request.dimension == .region || request.dimension == .language ? nil : request.dimension
+        guard result.dimension == wanted || result.cube.cells.isEmpty else {
+            throw Diagnostic(
+                .badRequest, path: request.customers, field: OptionText.mention("by"),
+                message:
+                    "the cube is cut by \(result.dimension?.rawValue ?? "region and language only"), not by \(wanted?.rawValue ?? "region and language only")",
+                hint: "ask for the dimensions the query was made with, or emit the query again with them")
+        }
+        return result
     }
 
     /// One line for standard error: rows read, accepted, rejected (by reason, and where they went)

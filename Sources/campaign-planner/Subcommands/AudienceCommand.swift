@@ -12,7 +12,8 @@ struct AudienceCommand: ParsableCommand {
         abstract: "Turn a plan into the send lists channels accept: who gets which message, when, and who is held out.",
         discussion: """
             Reads plan.json and streams the customer file it was made from (a changed file is an error unless
-            --allow-changed-customers). Writes sends.csv, holdout.csv, sms.csv, whatsapp.jsonl, email.csv, push.jsonl,
+            --allow-changed-customers); a plan made from a PostgreSQL table copies the table's mapped columns
+            into an owner-only scratch file first. Writes sends.csv, holdout.csv, sms.csv, whatsapp.jsonl, email.csv, push.jsonl,
             audience-summary.csv, report.md and rejects.csv into --out, each atomically and readable by its owner only.
             """
     )
@@ -25,6 +26,16 @@ struct AudienceCommand: ParsableCommand {
         name: .customLong("allow-changed-customers"),
         help: "Send to a customer file that changed since the plan, reporting the differences.")
     var allowChangedCustomers = false
+    @Option(
+        help: ArgumentHelp(
+            "Print the plan's holdout (control group) as one SQL query for postgres, spark or duckdb over --table, instead of writing the audience.",
+            valueName: "dialect"))
+    var emitHoldoutSql: String?
+    @Option(help: "The table the holdout query reads (default: the plan's PostgreSQL table).") var table: String?
+    @Option(
+        help: ArgumentHelp(
+            "The table's columns, comma-separated (default: every field's canonical name, as the plan maps them).", valueName: "columns"))
+    var tableColumns: String?
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -35,9 +46,17 @@ struct AudienceCommand: ParsableCommand {
 
     func run() throws {
         let root = try data.root()
-        let loaded = try Plan.load(plan)
+        if let emitHoldoutSql {
+            let text = try HoldoutSQL.text(
+                plan: try Plan.load(plan), planPath: plan, dialect: emitHoldoutSql, table: table,
+                tableColumns: tableColumns.map { $0.split(separator: ",").map { String($0).trimmingASCIISpaces() } }, dataRoot: root)
+            print(text, terminator: "")
+            return
+        }
+        let input = try AudienceCustomers.prepare(try Plan.load(plan), customers: customers)
+        defer { input.remove() }
         let request = AudienceRequest(
-            plan: loaded, planPath: plan, customersPath: customers, dataRoot: root, allowChangedCustomers: allowChangedCustomers)
+            plan: input.plan, planPath: plan, customersPath: input.customers, dataRoot: root, allowChangedCustomers: allowChangedCustomers)
         let outcome = try AudienceRun.run(request, to: out, format: AudienceFormat(rawValue: format) ?? .all)
         Self.report(outcome)
     }

@@ -48,7 +48,10 @@ struct PlanCommand: ParsableCommand {
         print(PlanSummary.render(run.plan), terminator: "")
         print("\nwrote \(run.written.joined(separator: ", "))")
         guard audience else { return }
-        let audienceRequest = AudienceRequest(plan: run.plan, planPath: "\(out)/plan.json", customersPath: customers, dataRoot: root)
+        let input = try AudienceCustomers.prepare(run.plan, customers: customers)
+        defer { input.remove() }
+        let audienceRequest = AudienceRequest(
+            plan: input.plan, planPath: "\(out)/plan.json", customersPath: input.customers, dataRoot: root)
         let outcome = try AudienceRun.run(audienceRequest, to: "\(out)/audience")
         if formats.contains("md") { try AudienceRun.appendSection(of: outcome, plan: run.plan, to: "\(out)/report.md") }
         AudienceCommand.report(outcome)

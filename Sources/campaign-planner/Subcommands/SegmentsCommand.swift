@@ -3,6 +3,7 @@ import Export
 import Locales
 import PlannerCore
 import PlannerIO
+import PostgresAccess
 import Segments
 
 /// `campaign-planner segments`: a customer export to the segment table (region x language), with
@@ -27,16 +28,22 @@ struct SegmentsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Segment a PostgreSQL table (--table) where it lives: postgres://USER@HOST:PORT/DATABASE, the password from PGPASSWORD or ~/.pgpass.",
+            valueName: "url"))
+    var postgres: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Print the segmentation as one SQL query for postgres, spark or duckdb over --table, instead of reading a file.",
             valueName: "dialect"))
     var emitSql: String?
 
-    @Option(help: "The table the query reads (name or schema.name), with --emit-sql.")
+    @Option(help: "The table the query reads (name or schema.name), with --emit-sql or --postgres.")
     var table: String?
 
     @Option(
         help: ArgumentHelp(
-            "The table's columns, comma-separated, as DESCRIBE lists them (default: every field's canonical name), with --emit-sql.",
+            "The table's columns, comma-separated, as DESCRIBE lists them (default: every field's canonical name with --emit-sql, the server's list with --postgres).",
             valueName: "columns"))
     var tableColumns: String?
 
@@ -60,10 +67,12 @@ struct SegmentsCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        if [customers, cube, emitSql].compactMap({ $0 }).count != 1 {
-            throw ValidationError("give one of --customers FILE.csv, --cube FILE.csv or --emit-sql DIALECT --table NAME")
+        if [customers, cube, emitSql, postgres].compactMap({ $0 }).count != 1 {
+            throw ValidationError(
+                "give one of --customers FILE.csv, --cube FILE.csv, --postgres URL --table NAME or --emit-sql DIALECT --table NAME")
         }
         if emitSql != nil && table == nil { throw ValidationError("--emit-sql needs --table NAME, the table holding the customers") }
+        if postgres != nil && table == nil { throw ValidationError("--postgres needs --table NAME, the table holding the customers") }
     }
 
     func run() throws {
@@ -74,13 +83,24 @@ struct SegmentsCommand: ParsableCommand {
             try emit(emitSql, table: table, catalog: catalog, dimension: dimension)
             return
         }
-        guard let path = customers ?? cube else { return }
+        let source: Segmentation.Source
+        if let postgres, let table {
+            source = .postgres(
+                PostgresSegmentSource(settings: try PostgresSettings.parse(postgres), table: table, tableColumns: tableColumnList))
+        } else if let cube {
+            source = .cube(cube)
+        } else if let customers {
+            source = .csv(customers)
+        } else {
+            return
+        }
         var request = Segmentation.Request(
-            source: cube == nil ? .csv(path) : .cube(path), country: options.country.uppercased(), mapping: try options.mapping(),
+            source: source, country: options.country.uppercased(), mapping: try options.mapping(),
             asOf: try options.day(),
             rejectsPath: rejects ?? out.map(RejectsWriter.path(beside:)), rollup: try options.rollup(),
             maxRejectRate: try options.rejectRate())
         request.dimension = dimension
+        let path = request.customers
         let showProgress = Terminal.errorIsTerminal
         let run = try Segmentation.run(
             request, catalog: catalog,
@@ -109,6 +129,9 @@ struct SegmentsCommand: ParsableCommand {
         }
     }
 
+    /// `--table-columns` as a list.
+    private var tableColumnList: [String]? { tableColumns.map { $0.split(separator: ",").map { String($0).trimmingASCIISpaces() } } }
+
     /// Prints the query of `--emit-sql` (values as literals: the text runs as it is).
     private func emit(_ name: String, table: String, catalog: LocaleCatalog, dimension: SegmentDimension?) throws {
         guard let dialect = SQLDialect(rawValue: name.lowercased()) else {
@@ -118,7 +141,7 @@ struct SegmentsCommand: ParsableCommand {
         }
         let mapping = try options.mapping()
         let columns =
-            tableColumns.map { $0.split(separator: ",").map { String($0).trimmingASCIISpaces() } }
+            tableColumnList
             ?? CanonicalField.allCases.map { mapping.explicit[$0] ?? $0.rawValue }
         let sql = try SegmentSQL(
             catalog: catalog, country: options.country.uppercased(), table: table, tableColumns: columns, mapping: mapping,
