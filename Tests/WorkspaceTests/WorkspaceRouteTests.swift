@@ -249,6 +249,9 @@ struct WorkspaceRouteTests {
                 #expect(response.status == .ok)
                 #expect(text.contains("Changes"))
                 #expect(text.contains("budget"))
+                // The plans are named by their workspace paths; where the workspace is on the server is not shown.
+                #expect(text.contains("plans/smaller/plan.json"))
+                #expect(!text.contains(folder), "the page shows the workspace's folder")
             }
             try await client.execute(uri: "/compare?base=festive-2026&other=../x", method: .get) { #expect($0.status == .badRequest) }
         }
