@@ -4,13 +4,14 @@ import Testing
 /// The web workspace in a real headless browser: `scripts/check-web` starts this build's
 /// `campaign-planner serve` on a free port with a scratch workspace and drives it with chromium
 /// through selenium (upload, the example brief through the form, the Bengali-in-Delhi Durga Puja
-/// line, the XLSX download opened by LibreOffice, two plans compared, a bad budget's field error).
+/// line, the XLSX download opened by LibreOffice, two plans compared, a region's festival calendar and
+/// its ICS download, a bad budget's field error).
 /// Never skipped: without chromium, chromium-driver or selenium the script exits 2 and this fails.
 @Suite("The web workspace in a browser")
 struct WebWorkspaceBrowserTests {
     /// The pages the script photographs (docs/screenshots/ holds the same names).
     static let pages = [
-        "home", "brief", "run", "plan", "plan-lines", "plan-messages", "compare", "compare-bridge", "brief-error",
+        "home", "brief", "run", "plan", "plan-lines", "plan-messages", "compare", "compare-bridge", "festivals", "brief-error",
     ]
 
     @Test("scripts/check-web: every acceptance step holds in chromium, and every page is photographed")
