@@ -26,16 +26,22 @@ public struct FestivalListing: Sendable {
 
     /// The name in the first preferred language that has one; with no preference, the first
     /// non-English language's name; else the English name.
-    public func localName(_ occurrence: FestivalOccurrence) -> String {
+    public func localName(_ occurrence: FestivalOccurrence) -> String { localNameEntry(occurrence).name }
+
+    /// The language code of ``localName(_:)`` (`en` when it is the English name), so a page can
+    /// mark the name with its `lang` and each script gets its font.
+    public func localNameLanguage(_ occurrence: FestivalOccurrence) -> String { localNameEntry(occurrence).language }
+
+    func localNameEntry(_ occurrence: FestivalOccurrence) -> (language: String, name: String) {
         for code in preferredLanguages {
-            if let name = occurrence.localNames[code] { return name }
+            if let name = occurrence.localNames[code] { return (code, name) }
         }
         if preferredLanguages.isEmpty {
             for code in occurrence.languages where code != "en" {
-                if let name = occurrence.localNames[code] { return name }
+                if let name = occurrence.localNames[code] { return (code, name) }
             }
         }
-        return occurrence.name
+        return ("en", occurrence.name)
     }
 
     /// The occurrences as a table: the principal day, the span, its uncertainty in days, where

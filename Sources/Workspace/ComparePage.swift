@@ -18,7 +18,11 @@ enum ComparePage {
         for name in [base, other] where name.contains("/") {
             throw Diagnostic(.badRequest, field: "plan", message: "'\(name)' is not a plan's name")
         }
-        let files = try PlanFile.loadAll([try folder.path("plans/\(base)/plan.json"), try folder.path("plans/\(other)/plan.json")])
+        let relative = ["plans/\(base)/plan.json", "plans/\(other)/plan.json"]
+        // Loaded from the workspace, named by their workspace paths: the page never shows where the workspace is.
+        let files = try PlanFile.loadAll(try relative.map { path throws(Diagnostic) in try folder.path(path) }).enumerated().map {
+            PlanFile(path: relative[$0.offset], plan: $0.element.plan)
+        }
         let comparison = PlanComparison(files, by: .segment)
         let table = ComparisonTable(comparison).table
         body += "<section aria-labelledby=\"changes\"><h2 id=\"changes\">Changes</h2>"

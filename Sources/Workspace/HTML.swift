@@ -29,7 +29,7 @@ public enum HTML {
         <script src="/static/workspace.js" defer></script>
         </head>
         <body>
-        <nav aria-label="Workspace"><a href="/">Workspace</a> · <a href="/brief">New brief</a> · <a href="/compare">Compare plans</a></nav>
+        <nav aria-label="Workspace"><a href="/">Workspace</a> · <a href="/brief">New brief</a> · <a href="/compare">Compare plans</a> · <a href="/festivals">Festival calendar</a></nav>
         <main>
         <h1>\(escape(title))</h1>
         \(body)

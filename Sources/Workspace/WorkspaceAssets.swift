@@ -77,5 +77,6 @@ enum WorkspaceAssets {
         :focus-visible { outline: 3px solid #1a5fb4; }
         figure svg { max-width: 100%; height: auto; }
         pre { white-space: pre-wrap; }
+        #festival-days td:nth-child(n+3):nth-child(-n+5) { white-space: nowrap; }
         """
 }

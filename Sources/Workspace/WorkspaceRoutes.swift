@@ -23,6 +23,8 @@ struct WorkspaceRoutes: Sendable {
         router.get("/run/events") { request, _ in runEvents(request) }
         router.get("/plan") { request, _ in planPage(request) }
         router.get("/compare") { request, _ in comparePage(request) }
+        router.get("/festivals") { request, _ in festivalsPage(request) }
+        router.get("/festivals.ics") { request, _ in festivalsCalendar(request) }
     }
 
     func asset(_ text: String, type: String) -> Response {
@@ -204,6 +206,27 @@ struct WorkspaceRoutes: Sendable {
             return Pages.error(diagnostic, title: "Cannot compare")
         } catch {
             return Pages.error(Diagnostic(.internal, message: "the comparison cannot be shown: \(error)"))
+        }
+    }
+
+    // MARK: festivals
+
+    func festivalsPage(_ request: Request) -> Response {
+        do throws(Diagnostic) {
+            let page = try FestivalsPage(query: { Self.query(request, $0) })
+            let (html, failed) = page.render(dataRoot: server.configuration.dataRoot)
+            return Pages.html(HTML.page(title: "Festival calendar \(page.year)", body: html), status: failed ? .badRequest : .ok)
+        } catch {
+            return Pages.error(error, title: "Festival calendar")
+        }
+    }
+
+    func festivalsCalendar(_ request: Request) -> Response {
+        do throws(Diagnostic) {
+            let calendar = try FestivalsPage(query: { Self.query(request, $0) }).calendar(dataRoot: server.configuration.dataRoot)
+            return Pages.download(Array(calendar.text.utf8), name: calendar.name, type: Pages.mediaType(of: calendar.name))
+        } catch {
+            return Pages.error(error, title: "Festival calendar")
         }
     }
 }

@@ -59,12 +59,14 @@ public struct WorkspaceServer: Sendable {
         return router
     }
 
-    /// The Hummingbird application; `onServerRunning` is called once it listens.
-    public func application(onServerRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
-        Application(
+    /// The Hummingbird application; `onServerRunning` is called once it listens, with the port it
+    /// listens on (the one the system chose when the configuration's port is 0).
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let configured = configuration.port
+        return Application(
             router: router(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "campaign-planner"),
-            onServerRunning: { _ in await onServerRunning() }
+            configuration: .init(address: .hostname(configuration.host, port: configured), serverName: "campaign-planner"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configured) }
         )
     }
 }

@@ -249,8 +249,64 @@ struct WorkspaceRouteTests {
                 #expect(response.status == .ok)
                 #expect(text.contains("Changes"))
                 #expect(text.contains("budget"))
+                // The plans are named by their workspace paths; where the workspace is on the server is not shown.
+                #expect(text.contains("plans/smaller/plan.json"))
+                #expect(!text.contains(folder), "the page shows the workspace's folder")
             }
             try await client.execute(uri: "/compare?base=festive-2026&other=../x", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test(
+        "the festival calendar lists a region's and language's festivals for any year, local names under their lang, and downloads as ICS")
+    func festivals() async throws {
+        let folder = try Self.workspace()
+        try await Self.app(Self.server(folder)).test(.router) { client in
+            try await client.execute(uri: "/festivals?country=IN&region=IN-WB&language=bn&year=2031", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(response.status == .ok)
+                // Durga Puja 2031 in West Bengal: principal day 23 October, 22-25 October (as `festivals --year 2031` lists it).
+                #expect(
+                    text.contains(
+                        "<tr data-festival=\"durga_puja\"><td>Durga Puja</td><td lang=\"bn\">দুর্গাপূজা</td><td>2031-10-23</td><td>2031-10-22</td><td>2031-10-25</td>"
+                    ))
+                // A festival without a Bengali name keeps its English one, marked as English.
+                #expect(text.contains("<td>Mahavir Jayanti</td><td lang=\"en\">Mahavir Jayanti</td>"))
+                #expect(text.contains("<option value=\"IN-WB\" selected>"))
+                #expect(text.contains("href=\"/festivals.ics?country=IN&amp;region=IN-WB&amp;language=bn&amp;year=2031\""))
+            }
+            try await client.execute(uri: "/festivals.ics?country=IN&region=IN-WB&language=bn&year=2026", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/calendar; charset=utf-8")
+                #expect(
+                    response.headers[HTTPField.Name("Content-Disposition")!] == "attachment; filename=\"festivals-IN-IN-WB-bn-2026.ics\"")
+                #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+                #expect(
+                    text.contains(
+                        "UID:durga_puja-20261019-in@campaign-planner\r\nDTSTAMP:20000101T000000Z\r\nDTSTART;VALUE=DATE:20261018\r\nDTEND;VALUE=DATE:20261022\r\n"
+                    ))
+            }
+            // Delhi alone does not keep Durga Puja; its Bengali speakers do.
+            try await client.execute(uri: "/festivals?region=IN-DL&year=2026", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("data-festival=\"durga_puja\""))
+            }
+            try await client.execute(uri: "/festivals?region=IN-DL&language=bn&year=2026", method: .get) { response in
+                #expect(String(buffer: response.body).contains("data-festival=\"durga_puja\""))
+            }
+            for (query, message) in [
+                ("year=20x6", "the year &#39;20x6&#39; is not a year from 1 to 9999"), ("region=%3Cscript%3E&year=2026", "&lt;script&gt;"),
+                ("language=klingon&year=2026", "klingon"),
+            ] {
+                try await client.execute(uri: "/festivals?\(query)", method: .get) { response in
+                    let text = String(buffer: response.body)
+                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(text.contains("role=\"alert\""), "\(query)")
+                    #expect(text.contains(message), "\(query): \(text)")
+                    #expect(!text.contains("<script>"), "\(query)")
+                }
+                try await client.execute(uri: "/festivals.ics?\(query)", method: .get) { #expect($0.status == .badRequest, "\(query)") }
+            }
         }
     }
 

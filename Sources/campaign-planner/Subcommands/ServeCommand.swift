@@ -16,7 +16,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "The port to listen on (0: any free port, printed at start-up).") var port = 8080
     @Option(help: "The address to listen on (anything but 127.0.0.1 requires the printed access token).") var host = "127.0.0.1"
     @Option(help: "The workspace folder: briefs, customer files and plans (created when missing).") var workspace = "workspace"
     @Option(name: .customLong("upload-limit-mb"), help: "The largest customer file accepted, in MiB.") var uploadLimitMB = 256
