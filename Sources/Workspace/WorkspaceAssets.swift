@@ -49,6 +49,8 @@ enum WorkspaceAssets {
               button.addEventListener("click", () => {
                 const up = button.dataset.order !== "asc";
                 button.dataset.order = up ? "asc" : "desc";
+                for (const other of table.querySelectorAll("th")) other.removeAttribute("aria-sort");
+                button.closest("th").setAttribute("aria-sort", up ? "ascending" : "descending");
                 const rows = [...table.tBodies[0].rows];
                 const key = (row) => row.cells[column].textContent;
                 rows.sort((a, b) => {
