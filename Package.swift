@@ -146,7 +146,7 @@ let package = Package(
             name: "Workspace",
             dependencies: [
                 "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Messages", "Segments", "Planner", "Comparison",
-                "Export", "Workbook", .product(name: "Hummingbird", package: "hummingbird"),
+                "Results", "Export", "Workbook", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
@@ -241,7 +241,8 @@ let package = Package(
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [
-                "PlannerCore", "PlannerIO", "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
+                "PlannerCore", "PlannerIO", "ICUKit", "Workspace", "Results", "PlanTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings

@@ -4,6 +4,7 @@ import Hummingbird
 /// comes as `?token=` once (the start-up URL), then as the `cp_token` cookie the answer sets.
 struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let secrets: WorkspaceSecrets
+    let interface: InterfaceCatalog
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token = secrets.access else { return try await next(request, context) }
@@ -14,8 +15,8 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         }
         if WorkspaceSecrets.matches(request.cookies["cp_token"]?.value, token) { return try await next(request, context) }
-        let body =
-            "<p>This workspace needs its access token: open the address <code>campaign-planner serve</code> printed at start-up (it ends in <code>?token=…</code>).</p>"
-        return Pages.html(HTML.page(title: "Access token required", body: body), status: .forbidden)
+        let ui = InterfaceText(interface, request: request)
+        let body = "<p>\(HTML.escape(ui[.accessMessage]))</p>"
+        return Pages.html(HTML.page(title: ui[.accessTitle], body: body, ui: ui), status: .forbidden)
     }
 }

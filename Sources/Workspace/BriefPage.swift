@@ -1,3 +1,4 @@
+import ICUKit
 import Planner
 import PlannerCore
 import PlannerIO
@@ -11,16 +12,16 @@ import Segments
 /// customer columns chosen from the file's header (recognised names preselected).
 enum BriefPage {
     static func render(
-        form: BriefForm, saveAs: String, diagnostic: Diagnostic?, folder: WorkspaceFolder, secrets: WorkspaceSecrets,
+        form: BriefForm, saveAs: String, diagnostic: Diagnostic?, folder: WorkspaceFolder, secrets: WorkspaceSecrets, ui: InterfaceText,
         saved: String? = nil
     ) -> String {
         let errorField = BriefField.field(for: diagnostic?.field)
         var body = ""
-        if let saved { body += "<p role=\"status\" class=\"ok\">Saved as \(HTML.escape(saved)).</p>" }
-        if let diagnostic, errorField == nil { body += Pages.message(diagnostic) }
+        if let saved { body += "<p role=\"status\" class=\"ok\">\(HTML.escape(ui(.briefSaved, ["file": .string(saved)])))</p>" }
+        if let diagnostic, errorField == nil { body += Pages.message(diagnostic, ui: ui) }
         let header = customerHeader(form.values["customers.file"], folder: folder)
         body += "<form method=\"post\" action=\"/brief\" novalidate>" + Pages.csrfInput(secrets)
-        body += "<p><label for=\"pick\">Open a brief from the workspace</label> <select id=\"pick\" data-open-brief>"
+        body += "<p><label for=\"pick\">\(HTML.escape(ui[.briefOpen]))</label> <select id=\"pick\" data-open-brief>"
         body += "<option value=\"\">—</option>"
         for name in folder.files(ending: ".yaml") {
             body += "<option value=\"\(HTML.escape(name))\"\(name == saveAs ? " selected" : "")>\(HTML.escape(name))</option>"
@@ -28,7 +29,7 @@ enum BriefPage {
         body += "</select></p>"
         var group = ""
         for field in BriefField.all {
-            let section = sectionName(field)
+            let section = sectionName(field, ui: ui)
             if section != group {
                 if !group.isEmpty { body += "</fieldset>" }
                 group = section
@@ -36,20 +37,21 @@ enum BriefPage {
                 if let channel = field.channel {
                     let checked = form.channels.contains(channel) ? " checked" : ""
                     body +=
-                        "<p><input type=\"checkbox\" id=\"use.\(channel)\" name=\"use.\(channel)\" value=\"1\"\(checked)> <label for=\"use.\(channel)\">Use \(channel)</label></p>"
+                        "<p><input type=\"checkbox\" id=\"use.\(channel)\" name=\"use.\(channel)\" value=\"1\"\(checked)> <label for=\"use.\(channel)\">\(HTML.escape(ui(.briefUseChannel, ["channel": .string(channel)])))</label></p>"
                 }
             }
             let value = form.values[field.key] ?? ""
             let id = "f-" + field.key
             let invalid = errorField == field
             let describedBy = invalid ? " aria-invalid=\"true\" aria-describedby=\"\(HTML.escape(id))-error\"" : ""
-            body += "<p class=\"field\"><label for=\"\(HTML.escape(id))\">\(HTML.escape(field.label))\(field.required ? " *" : "")</label> "
+            body +=
+                "<p class=\"field\"><label for=\"\(HTML.escape(id))\">\(HTML.escape(ui.label(field)))\(field.required ? " *" : "")</label> "
             if field.key.hasPrefix("customers.columns."), let header {
                 let canonical = String(field.key.dropFirst("customers.columns.".count))
                 let recognised = CanonicalField(rawValue: canonical).flatMap { ColumnMapping.recognise(header: header)[$0] }
                 let chosen = value.isEmpty ? recognised.map { header[$0] } ?? "" : value
                 body +=
-                    "<select id=\"\(HTML.escape(id))\" name=\"\(HTML.escape(field.key))\"\(describedBy)><option value=\"\">(not in the file)</option>"
+                    "<select id=\"\(HTML.escape(id))\" name=\"\(HTML.escape(field.key))\"\(describedBy)><option value=\"\">\(HTML.escape(ui[.briefNotInFile]))</option>"
                 for column in header {
                     body += "<option value=\"\(HTML.escape(column))\"\(column == chosen ? " selected" : "")>\(HTML.escape(column))</option>"
                 }
@@ -72,21 +74,20 @@ enum BriefPage {
                     "<input id=\"\(HTML.escape(id))\" name=\"\(HTML.escape(field.key))\" type=\"\(type)\"\(mode) value=\"\(HTML.escape(value))\"\(describedBy)>"
             }
             if invalid, let diagnostic {
-                var text = diagnostic.message
-                if let hint = diagnostic.hint { text += " (\(hint))" }
-                body += " <span class=\"error\" id=\"\(HTML.escape(id))-error\" role=\"alert\">\(HTML.escape(text))</span>"
+                body +=
+                    " <span class=\"error\" id=\"\(HTML.escape(id))-error\" role=\"alert\"\(ui.englishAttribute)>\(HTML.escape(Pages.text(of: diagnostic)))</span>"
             }
             body += "</p>"
         }
         body += "</fieldset>"
         body += """
-            <p><label for="save_as">Save as (NAME.yaml)</label> <input id="save_as" name="save_as" type="text" value="\(HTML.escape(saveAs))"></p>
-            <p><button type="submit" name="action" value="check">Check</button>
-            <button type="submit" name="action" value="save">Save</button>
-            <button type="submit" name="action" value="plan">Save and make the plan</button></p>
+            <p><label for="save_as">\(HTML.escape(ui[.briefSaveAs]))</label> <input id="save_as" name="save_as" type="text" value="\(HTML.escape(saveAs))"></p>
+            <p><button type="submit" name="action" value="check">\(HTML.escape(ui[.briefCheck]))</button>
+            <button type="submit" name="action" value="save">\(HTML.escape(ui[.briefSave]))</button>
+            <button type="submit" name="action" value="plan">\(HTML.escape(ui[.briefPlan]))</button></p>
             </form>
             """
-        return HTML.page(title: "Brief", body: body)
+        return HTML.page(title: ui[.briefTitle], body: body, ui: ui)
     }
 
     /// The header of the customer file `name` in the workspace (its first record), or nil.
@@ -108,13 +109,14 @@ enum BriefPage {
         return Array(bytes[0..<n])
     }
 
-    static func sectionName(_ field: BriefField) -> String {
-        if let channel = field.channel { return "Channel: \(channel)" }
+    /// The fieldset a field is shown in, in the interface's language.
+    static func sectionName(_ field: BriefField, ui: InterfaceText) -> String {
+        if let channel = field.channel { return ui(.sectionChannel, ["channel": .string(channel)]) }
         switch field.key.split(separator: ".").first ?? "" {
-        case "customers": return "Customers"
-        case "segmentation": return "Segmentation"
-        case "festivals", "priority", "frequency_cap", "templates", "arguments", "holdout", "calibration": return "Festivals and messages"
-        default: return "Campaign"
+        case "customers": return ui[.sectionCustomers]
+        case "segmentation": return ui[.sectionSegmentation]
+        case "festivals", "priority", "frequency_cap", "templates", "arguments", "holdout", "calibration": return ui[.sectionFestivals]
+        default: return ui[.sectionCampaign]
         }
     }
 }

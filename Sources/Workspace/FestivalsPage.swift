@@ -1,4 +1,5 @@
 import Festivals
+import ICUKit
 import Locales
 import PlannerCore
 import PlannerIO
@@ -62,40 +63,43 @@ struct FestivalsPage: Sendable {
     }
 
     /// The page: the choice form (country, region, language, year), the listing and the ICS link.
-    func render(dataRoot: String) -> (html: String, failed: Bool) {
+    func render(dataRoot: String, ui: InterfaceText) -> (html: String, failed: Bool) {
         var body = ""
         let result: Result<(listing: FestivalListing, locales: LocaleCatalog), Diagnostic>
         do throws(Diagnostic) { result = .success(try listing(dataRoot: dataRoot)) } catch { result = .failure(error) }
         let locales = (try? result.get().locales) ?? (try? LocaleCatalog(directory: "\(dataRoot)/locales", countries: [country]))
         body += "<form method=\"get\" action=\"/festivals\"><p>"
-        body += "<label for=\"country\">Country</label> <select id=\"country\" name=\"country\">"
+        body += "<label for=\"country\">\(HTML.escape(ui[.festivalsCountry]))</label> <select id=\"country\" name=\"country\">"
         for code in (try? LocaleCatalog(allCountriesIn: "\(dataRoot)/locales"))?.countries.keys.sorted() ?? [country] {
             body += "<option\(code == country ? " selected" : "")>\(HTML.escape(code))</option>"
         }
-        body +=
-            "</select> <label for=\"region\">State or region</label> <select id=\"region\" name=\"region\"><option value=\"\">all</option>"
+        body += "</select> <label for=\"region\">\(HTML.escape(ui[.festivalsRegion]))</label> <select id=\"region\" name=\"region\">"
+        body += "<option value=\"\">\(HTML.escape(ui[.filterAll]))</option>"
         for listed in locales?.country(code: country)?.regions ?? [] {
             let chosen = listed.code == region ? " selected" : ""
             body += "<option value=\"\(HTML.escape(listed.code))\"\(chosen)>\(HTML.escape("\(listed.code) \(listed.name)"))</option>"
         }
-        body +=
-            "</select> <label for=\"language\">Language</label> <select id=\"language\" name=\"language\"><option value=\"\">all</option>"
+        body += "</select> <label for=\"language\">\(HTML.escape(ui[.columnLanguage]))</label> <select id=\"language\" name=\"language\">"
+        body += "<option value=\"\">\(HTML.escape(ui[.filterAll]))</option>"
         for listed in locales?.languages ?? [] {
             let chosen = listed.code == language ? " selected" : ""
             body += "<option value=\"\(HTML.escape(listed.code))\"\(chosen)>\(HTML.escape("\(listed.code) \(listed.name)"))</option>"
         }
-        body += "</select> <label for=\"year\">Year</label> <input id=\"year\" name=\"year\" type=\"text\" inputmode=\"numeric\" size=\"5\""
-        body += " value=\"\(year)\"> <button type=\"submit\">Show</button></p></form>"
+        body += "</select> <label for=\"year\">\(HTML.escape(ui[.festivalsYear]))</label>"
+        body += " <input id=\"year\" name=\"year\" type=\"text\" inputmode=\"numeric\" size=\"5\" value=\"\(year)\">"
+        body += " <button type=\"submit\">\(HTML.escape(ui[.festivalsShow]))</button></p></form>"
         switch result {
         case .failure(let diagnostic):
-            return (body + Pages.message(diagnostic), true)
+            return (body + Pages.message(diagnostic, ui: ui), true)
         case .success(let found):
             let listing = found.listing
-            body += "<p><a href=\"\(HTML.link("/festivals.ics", queryItems))\">Download as a calendar (ICS)</a></p>"
+            body += "<p><a href=\"\(HTML.link("/festivals.ics", queryItems))\">\(HTML.escape(ui[.festivalsICS]))</a></p>"
             body += "<table id=\"festival-days\"><thead><tr>"
-            for column in ["Festival", "Local name", "Principal day", "From", "To", "Uncertain by (days)", "Regions", "Languages"] {
-                body += "<th scope=\"col\">\(column)</th>"
-            }
+            let columns: [InterfaceKey] = [
+                .columnFestival, .columnLocalName, .columnPrincipalDay, .columnFrom, .columnTo, .columnUncertainty, .columnRegions,
+                .columnLanguages,
+            ]
+            for column in columns { body += "<th scope=\"col\">\(HTML.escape(ui[column]))</th>" }
             body += "</tr></thead><tbody>"
             for o in listing.occurrences {
                 body += "<tr data-festival=\"\(HTML.escape(o.festivalID))\"><td>\(HTML.escape(o.name))</td>"
@@ -107,7 +111,9 @@ struct FestivalsPage: Sendable {
                     "<td>\(HTML.escape(o.regions.joined(separator: ", ")))</td><td>\(HTML.escape(o.languages.joined(separator: ", ")))</td></tr>"
             }
             body += "</tbody></table>"
-            if listing.occurrences.isEmpty { body += "<p role=\"status\">No festival falls in \(year) for this choice.</p>" }
+            if listing.occurrences.isEmpty {
+                body += "<p role=\"status\">\(HTML.escape(ui(.festivalsNone, ["year": .string(String(year))])))</p>"
+            }
             return (body, false)
         }
     }

@@ -18,18 +18,20 @@ public enum HTML {
         return out
     }
 
-    /// A whole page: `title` (escaped) and `body` (already HTML), in the interface's language.
-    static func page(title: String, body: String, language: String = "en") -> String {
+    /// A whole page: `title` (escaped) and `body` (already HTML), in the interface's language, with
+    /// the navigation and the language switch.
+    static func page(title: String, body: String, ui: InterfaceText) -> String {
         """
         <!DOCTYPE html>
-        <html lang="\(escape(language))">
+        <html lang="\(escape(ui.language.code))">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) · campaign-planner</title>
         <link rel="stylesheet" href="/static/workspace.css">
         <script src="/static/workspace.js" defer></script>
         </head>
         <body>
-        <nav aria-label="Workspace"><a href="/">Workspace</a> · <a href="/brief">New brief</a> · <a href="/compare">Compare plans</a> · <a href="/festivals">Festival calendar</a></nav>
+        <nav aria-label="\(escape(ui[.navLabel]))"><a href="/">\(escape(ui[.navHome]))</a> · <a href="/brief">\(escape(ui[.navBrief]))</a> · <a href="/compare">\(escape(ui[.navCompare]))</a> · <a href="/festivals">\(escape(ui[.navFestivals]))</a>
+        <span class="languages" role="group" aria-label="\(escape(ui[.navLanguage]))">\(ui.switcher)</span></nav>
         <main>
         <h1>\(escape(title))</h1>
         \(body)

@@ -25,16 +25,23 @@ enum Pages {
     }
 
     /// A page explaining `diagnostic` (a bad request or a failed run), with status 400 or 500.
-    static func error(_ diagnostic: Diagnostic, title: String = "That did not work") -> Response {
+    static func error(_ diagnostic: Diagnostic, title: String, ui: InterfaceText) -> Response {
         let status: HTTPResponse.Status = diagnostic.fault == .internal ? .internalServerError : .badRequest
-        return html(HTML.page(title: title, body: message(diagnostic)), status: status)
+        return html(HTML.page(title: title, body: message(diagnostic, ui: ui), ui: ui), status: status)
     }
 
-    /// A diagnostic's message and hint, escaped, as an alert paragraph (no file path: the workspace's own files are named by the page).
-    static func message(_ diagnostic: Diagnostic) -> String {
+    /// A diagnostic's message and hint, escaped, as an alert paragraph (no file path: the
+    /// workspace's own files are named by the page). The library writes them in English, so on a
+    /// page in another language they carry `lang="en"`.
+    static func message(_ diagnostic: Diagnostic, ui: InterfaceText) -> String {
+        "<p class=\"error\" role=\"alert\"\(ui.englishAttribute)>\(HTML.escape(text(of: diagnostic)))</p>"
+    }
+
+    /// A diagnostic's message with its hint in brackets, as pages show it.
+    static func text(of diagnostic: Diagnostic) -> String {
         var text = diagnostic.message
         if let hint = diagnostic.hint { text += " (\(hint))" }
-        return "<p class=\"error\" role=\"alert\">\(HTML.escape(text))</p>"
+        return text
     }
 
     /// A file's bytes as a download named `name`.

@@ -6,23 +6,29 @@ import PlannerCore
 /// and channel in the browser), the report's charts (budget, flight calendar), exclusions with
 /// reasons, each message in its script (`lang`) with SMS segments and cost, and the downloads.
 enum PlanPage {
-    static func render(_ plan: Plan, name: String, folder: WorkspaceFolder) throws -> String {
-        var body =
-            "<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2><pre>\(HTML.escape(PlanSummary.render(plan)))</pre></section>"
-        body += downloads(name: name, folder: folder)
-        body += "<section aria-labelledby=\"lines\"><h2 id=\"lines\">Lines</h2><div class=\"filters\" data-filters-for=\"plan-lines\">"
+    static func render(_ plan: Plan, name: String, folder: WorkspaceFolder, ui: InterfaceText) throws -> String {
+        var body = "<section aria-labelledby=\"summary\"><h2 id=\"summary\">\(HTML.escape(ui[.summary]))</h2>"
+        body += "<pre\(ui.englishAttribute)>\(HTML.escape(PlanSummary.render(plan)))</pre></section>"
+        body += downloads(name: name, folder: folder, ui: ui)
+        body += "<section aria-labelledby=\"lines\"><h2 id=\"lines\">\(HTML.escape(ui[.lines]))</h2>"
+        body += "<div class=\"filters\" data-filters-for=\"plan-lines\">"
         for (key, label, values) in [
-            ("region", "State", Set(plan.lines.map(\.region))), ("language", "Language", Set(plan.lines.map(\.language))),
-            ("festival", "Festival", Set(plan.lines.map(\.festival))), ("channel", "Channel", Set(plan.lines.map(\.channel))),
+            ("region", InterfaceKey.columnState, Set(plan.lines.map(\.region))),
+            ("language", .columnLanguage, Set(plan.lines.map(\.language))),
+            ("festival", .columnFestival, Set(plan.lines.map(\.festival))), ("channel", .columnChannel, Set(plan.lines.map(\.channel))),
         ] {
-            body +=
-                "<label for=\"filter-\(key)\">\(label)</label> <select id=\"filter-\(key)\" data-filter=\"\(key)\"><option value=\"\">all</option>"
+            body += "<label for=\"filter-\(key)\">\(HTML.escape(ui[label]))</label> <select id=\"filter-\(key)\" data-filter=\"\(key)\">"
+            body += "<option value=\"\">\(HTML.escape(ui[.filterAll]))</option>"
             for value in values.sorted() { body += "<option>\(HTML.escape(value))</option>" }
             body += "</select> "
         }
         body += "</div><table id=\"plan-lines\" class=\"sortable\"><thead><tr>"
-        for column in ["Segment", "State", "Language", "Festival", "Channel", "Template", "From", "To", "Messages", "Budget", "Status"] {
-            body += "<th scope=\"col\"><button type=\"button\" data-sort>\(column)</button></th>"
+        let columns: [InterfaceKey] = [
+            .columnSegment, .columnState, .columnLanguage, .columnFestival, .columnChannel, .columnTemplate, .columnFrom, .columnTo,
+            .columnMessages, .columnBudget, .columnStatus,
+        ]
+        for column in columns {
+            body += "<th scope=\"col\"><button type=\"button\" data-sort>\(HTML.escape(ui[column]))</button></th>"
         }
         body += "</tr></thead><tbody>"
         for line in plan.lines {
@@ -36,16 +42,20 @@ enum PlanPage {
         }
         body += "</tbody></table></section>"
         let report = try PlanReport(plan)
-        body += "<section aria-labelledby=\"charts\"><h2 id=\"charts\">Budget and flight calendar</h2>"
+        body += "<section aria-labelledby=\"charts\"><h2 id=\"charts\">\(HTML.escape(ui[.charts]))</h2>"
         for chart in report.charts { body += "<figure>\(chart.svg)<figcaption>\(HTML.escape(chart.name))</figcaption></figure>" }
         body += "</section>"
-        body += "<section aria-labelledby=\"excluded\"><h2 id=\"excluded\">Exclusions</h2>"
+        body += "<section aria-labelledby=\"excluded\"><h2 id=\"excluded\">\(HTML.escape(ui[.exclusions]))</h2>"
         body += HTML.table(
-            header: ["Segment", "Festival", "Channel", "Reason"],
+            header: [ui[.columnSegment], ui[.columnFestival], ui[.columnChannel], ui[.columnReason]],
             rows: plan.excluded.map { [$0.segment, $0.festival ?? "", $0.channel ?? "", $0.reason] })
-        body += "</section><section aria-labelledby=\"messages\"><h2 id=\"messages\">Messages</h2><table><thead><tr>"
-        body +=
-            "<th scope=\"col\">Segment</th><th scope=\"col\">Festival</th><th scope=\"col\">Channel</th><th scope=\"col\">Message</th><th scope=\"col\">SMS segments</th><th scope=\"col\">Cost per message</th></tr></thead><tbody>"
+        body += "</section><section aria-labelledby=\"messages\"><h2 id=\"messages\">\(HTML.escape(ui[.messages]))</h2><table><thead><tr>"
+        for column in [
+            InterfaceKey.columnSegment, .columnFestival, .columnChannel, .columnMessage, .columnSMSSegments, .columnCostPerMessage,
+        ] {
+            body += "<th scope=\"col\">\(HTML.escape(ui[column]))</th>"
+        }
+        body += "</tr></thead><tbody>"
         for message in plan.messages {
             body +=
                 "<tr><td>\(HTML.escape(message.segment))</td><td>\(HTML.escape(message.festival))</td><td>\(HTML.escape(message.channel))</td>"
@@ -61,13 +71,13 @@ enum PlanPage {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
-    /// Links to every file the run wrote (plan.xlsx, plan.json, the CSVs, report, audience files).
-    static func downloads(name: String, folder: WorkspaceFolder) -> String {
-        var body = "<section aria-labelledby=\"downloads\"><h2 id=\"downloads\">Downloads</h2><ul>"
-        for sub in ["plans/\(name)", "plans/\(name)/audience"] {
+    /// Links to every file the run wrote (plan.xlsx, plan.json, the CSVs, report), and the audience and results files when made.
+    static func downloads(name: String, folder: WorkspaceFolder, ui: InterfaceText) -> String {
+        var body = "<section aria-labelledby=\"downloads\"><h2 id=\"downloads\">\(HTML.escape(ui[.downloads]))</h2><ul>"
+        for sub in ["plans/\(name)", "plans/\(name)/audience", "plans/\(name)/results"] {
             for file in folder.files(in: sub, ending: "") where file != "rejects.csv" {
                 body +=
-                    "<li><a href=\"\(HTML.link("/download", [("path", "\(sub)/\(file)")]))\">\(HTML.escape(sub.hasSuffix("audience") ? "audience/\(file)" : file))</a></li>"
+                    "<li><a href=\"\(HTML.link("/download", [("path", "\(sub)/\(file)")]))\">\(HTML.escape(sub == "plans/\(name)" ? file : "\(sub.split(separator: "/").last!)/\(file)"))</a></li>"
             }
         }
         return body + "</ul></section>"

@@ -9,11 +9,16 @@ enum WorkspaceAssets {
             event.preventDefault();
             const input = document.getElementById("upload-file");
             const status = document.getElementById("upload-status");
-            if (!input.files.length) { status.textContent = "Choose a file first."; return; }
+            if (!input.files.length) { status.textContent = upload.dataset.choose; return; }
             const file = input.files[0];
-            status.textContent = "Uploading " + file.name + "…";
-            const answer = await fetch("/upload?name=" + encodeURIComponent(file.name),
-              { method: "POST", body: file, headers: { "X-CSRF-Token": upload.dataset.csrf } });
+            // The server refuses a body over the limit too; checked here first so nothing is sent.
+            if (file.size > Number(upload.dataset.limit)) { status.textContent = upload.dataset.tooLarge; return; }
+            status.textContent = upload.dataset.uploading + " " + file.name + "…";
+            let answer;
+            try {
+              answer = await fetch("/upload?name=" + encodeURIComponent(file.name),
+                { method: "POST", body: file, headers: { "X-CSRF-Token": upload.dataset.csrf } });
+            } catch (error) { status.textContent = upload.dataset.failed; return; }
             const page = new DOMParser().parseFromString(await answer.text(), "text/html");
             const message = page.querySelector("[role=alert], [role=status]");
             status.textContent = message ? message.textContent : answer.statusText;
@@ -32,7 +37,7 @@ enum WorkspaceAssets {
               progress.appendChild(item);
             };
             source.addEventListener("progress", (e) => add(e.data));
-            source.addEventListener("done", (e) => { source.close(); add("Done."); location.href = e.data; });
+            source.addEventListener("done", (e) => { source.close(); add(progress.dataset.done); location.href = e.data; });
             source.addEventListener("failed", (e) => { source.close(); add(null, e.data); });
           }
           for (const filters of document.querySelectorAll("[data-filters-for]")) {
@@ -69,6 +74,7 @@ enum WorkspaceAssets {
     static let style = """
         body { font-family: "Noto Sans", "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans Tamil", sans-serif; margin: 1.5rem; }
         nav a, button { font-size: 1rem; }
+        nav .languages { float: right; }
         fieldset { margin: 1rem 0; }
         .field label { display: inline-block; min-width: 22rem; }
         .error { color: #a00; font-weight: bold; }

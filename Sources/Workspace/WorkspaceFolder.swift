@@ -57,6 +57,11 @@ public struct WorkspaceFolder: Sendable {
         Self.folders(in: "\(root)/plans").filter { access("\(root)/plans/\($0)/plan.json", F_OK) == 0 }
     }
 
+    /// The plans whose results `campaign-planner results` has measured into `plans/NAME/results/`.
+    public var measuredPlans: [String] {
+        plans.filter { access("\(root)/plans/\($0)/results/results.json", F_OK) == 0 }
+    }
+
     /// The names of the folders in `directory` (not hidden ones), sorted; none when it cannot be read.
     static func folders(in directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }

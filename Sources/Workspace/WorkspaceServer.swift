@@ -36,13 +36,19 @@ public struct WorkspaceServer: Sendable {
     public let secrets: WorkspaceSecrets
     /// Its workspace folder.
     public let folder: WorkspaceFolder
+    /// The interface's words in every language offered (`locales/workspace.yaml` of the data folder).
+    public let interface: InterfaceCatalog
 
     /// A server for `configuration`, with fresh secrets unless given.
     public init(_ configuration: Configuration, secrets: WorkspaceSecrets? = nil) throws(Diagnostic) {
         self.configuration = configuration
         self.secrets = secrets ?? WorkspaceSecrets(requireAccess: !configuration.isLoopback)
         self.folder = try WorkspaceFolder(path: configuration.workspace)
+        self.interface = try InterfaceCatalog(path: "\(configuration.dataRoot)/locales/workspace.yaml", required: Self.interfaceKeys)
     }
+
+    /// Every interface message the pages show: the catalogue must have each in every language.
+    static var interfaceKeys: Set<String> { Set(InterfaceKey.allCases.map(\.rawValue) + BriefField.all.map(\.labelKey)) }
 
     /// The address to open in a browser (with the access token when one is needed), for `port`.
     public func address(port: Int) -> String {
@@ -53,7 +59,7 @@ public struct WorkspaceServer: Sendable {
     /// The router with every route (also what the request tests drive).
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: AccessMiddleware(secrets: secrets))
+        router.add(middleware: AccessMiddleware(secrets: secrets, interface: interface))
         let routes = WorkspaceRoutes(server: self)
         routes.register(on: router)
         return router
