@@ -146,7 +146,7 @@ let package = Package(
             name: "Workspace",
             dependencies: [
                 "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Festivals", "Messages", "Segments", "Planner", "Comparison",
-                "Results", "Export", "Workbook", .product(name: "Hummingbird", package: "hummingbird"),
+                "Results", "Audience", "Export", "Workbook", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings

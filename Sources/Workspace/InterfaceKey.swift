@@ -61,6 +61,12 @@ enum InterfaceKey: String, CaseIterable, Sendable {
     case exclusions = "plan.exclusions"
     case messages = "plan.messages"
     case filterAll = "filter.all"
+    case audience = "audience.title"
+    case audienceExplained = "audience.explained"
+    case audienceMake = "audience.make"
+    case audienceRemake = "audience.remake"
+    case audienceMade = "audience.made"
+    case audienceFailed = "audience.failed"
     // Table columns
     case columnSegment = "column.segment"
     case columnState = "column.state"

@@ -1,4 +1,5 @@
 import Export
+import ICUKit
 import Planner
 import PlannerCore
 
@@ -6,10 +7,11 @@ import PlannerCore
 /// and channel in the browser), the report's charts (budget, flight calendar), exclusions with
 /// reasons, each message in its script (`lang`) with SMS segments and cost, and the downloads.
 enum PlanPage {
-    static func render(_ plan: Plan, name: String, folder: WorkspaceFolder, ui: InterfaceText) throws -> String {
+    static func render(_ plan: Plan, name: String, folder: WorkspaceFolder, secrets: WorkspaceSecrets, ui: InterfaceText) throws -> String {
         var body = "<section aria-labelledby=\"summary\"><h2 id=\"summary\">\(HTML.escape(ui[.summary]))</h2>"
         body += "<pre\(ui.englishAttribute)>\(HTML.escape(PlanSummary.render(plan)))</pre></section>"
         body += downloads(name: name, folder: folder, ui: ui)
+        body += audience(name: name, folder: folder, secrets: secrets, ui: ui)
         body += "<section aria-labelledby=\"lines\"><h2 id=\"lines\">\(HTML.escape(ui[.lines]))</h2>"
         body += "<div class=\"filters\" data-filters-for=\"plan-lines\">"
         for (key, label, values) in [
@@ -63,6 +65,24 @@ enum PlanPage {
             body += "<td>\(message.smsSegments)</td><td>\(HTML.escape(PlanPage.cost(message.costPerMessage)))</td></tr>"
         }
         body += "</tbody></table></section>"
+        return body
+    }
+
+    /// The audience: its totals when made, and the button that makes it (again) from the plan's export.
+    static func audience(name: String, folder: WorkspaceFolder, secrets: WorkspaceSecrets, ui: InterfaceText) -> String {
+        var body = "<section aria-labelledby=\"audience\"><h2 id=\"audience\">\(HTML.escape(ui[.audience]))</h2>"
+        let totals = (try? folder.path("plans/\(name)/audience")).flatMap { AudienceJob.totals(in: $0) }
+        if let totals {
+            let counts: [String: MessageValue] = [
+                "planned": .integer(totals.planned), "assigned": .integer(totals.assigned), "held": .integer(totals.heldOut),
+            ]
+            body += "<p role=\"status\">\(HTML.escape(ui(.audienceMade, counts)))</p>"
+        } else {
+            body += "<p>\(HTML.escape(ui[.audienceExplained]))</p>"
+        }
+        body += "<form method=\"post\" action=\"/audience\">" + Pages.csrfInput(secrets)
+        body += "<input type=\"hidden\" name=\"name\" value=\"\(HTML.escape(name))\">"
+        body += "<button type=\"submit\">\(HTML.escape(ui[totals == nil ? .audienceMake : .audienceRemake]))</button></form></section>"
         return body
     }
 

@@ -23,6 +23,7 @@ struct WorkspaceRoutes: Sendable {
         router.get("/run") { request, _ in runPage(request) }
         router.get("/run/events") { request, _ in runEvents(request) }
         router.get("/plan") { request, _ in planPage(request) }
+        router.post("/audience") { request, _ in try await makeAudience(request) }
         router.get("/compare") { request, _ in comparePage(request) }
         router.get("/festivals") { request, _ in festivalsPage(request) }
         router.get("/festivals.ics") { request, _ in festivalsCalendar(request) }
@@ -218,12 +219,26 @@ struct WorkspaceRoutes: Sendable {
         do {
             guard !name.contains("/") else { throw Diagnostic(.badRequest, field: "name", message: "'\(name)' is not a plan's name") }
             let plan = try Plan.load(try folder.path("plans/\(name)/plan.json"))
-            return Pages.html(HTML.page(title: plan.name, body: try PlanPage.render(plan, name: name, folder: folder, ui: ui), ui: ui))
+            return Pages.html(
+                HTML.page(title: plan.name, body: try PlanPage.render(plan, name: name, folder: folder, secrets: secrets, ui: ui), ui: ui))
         } catch let diagnostic as Diagnostic {
             return Pages.error(diagnostic, title: ui[.noSuchPlan], ui: ui)
         } catch {
             return Pages.error(Diagnostic(.internal, message: "the plan cannot be shown: \(error)"), title: ui[.failed], ui: ui)
         }
+    }
+
+    /// Makes the posted plan's audience, then shows the plan again (its audience section and downloads).
+    func makeAudience(_ request: Request) async throws -> Response {
+        let ui = ui(request)
+        guard let fields = try await form(request) else { return Self.csrfRefused(ui) }
+        let job = AudienceJob(folder: folder, dataRoot: server.configuration.dataRoot, name: fields["name"] ?? "")
+        do {
+            _ = try await job.start()
+        } catch let diagnostic as Diagnostic {
+            return Pages.error(diagnostic, title: ui[.audienceFailed], ui: ui)
+        }
+        return Pages.redirect("/plan?name=" + HTML.percentEncoded(job.name) + "#audience")
     }
 
     func comparePage(_ request: Request) -> Response {

@@ -257,6 +257,47 @@ struct WorkspaceRouteTests {
         }
     }
 
+    @Test("the plan page makes the plan's audience: owner-only send lists beside the plan, their totals shown, the files offered")
+    func audience() async throws {
+        let folder = try Self.workspace()
+        try await Self.app(Self.server(folder)).test(.router) { client in
+            try await client.execute(uri: "/run/events?brief=festive-2026.yaml&csrf=\(Self.csrf)", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/plan?name=festive-2026", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("<form method=\"post\" action=\"/audience\">"))
+                #expect(text.contains(">Make the audience</button>") && !text.contains("audience/sends.csv"))
+            }
+            let post = { (fields: [(String, String)]) in
+                try await client.execute(uri: "/audience", method: .post, headers: Self.formHeaders, body: Self.form(fields)) {
+                    ($0.status, $0.headers[.location], String(buffer: $0.body))
+                }
+            }
+            #expect(try await post([("name", "festive-2026")]).0 == .forbidden)
+            #expect(try await post([("csrf", Self.csrf), ("name", "../x")]).0 == .badRequest)
+            let (status, location, _) = try await post([("csrf", Self.csrf), ("name", "festive-2026")])
+            #expect(status == .seeOther && location == "/plan?name=festive-2026#audience")
+            let sends = try String(contentsOfFile: folder + "/plans/festive-2026/audience/sends.csv", encoding: .utf8)
+            let rows = sends.split(separator: "\n").dropFirst()
+            #expect(!rows.isEmpty)
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/plans/festive-2026/audience/sends.csv")
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+            // The summary's totals, as the page states them: every planned message of these lines assigned or explained.
+            let summary = try String(contentsOfFile: folder + "/plans/festive-2026/audience/audience-summary.csv", encoding: .utf8)
+            let lines = summary.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let planned = lines.map { Int($0[4])! }.reduce(0, +)
+            let assigned = lines.map { Int($0[5])! }.reduce(0, +)
+            #expect(assigned == rows.count)
+            try await client.execute(uri: "/plan?name=festive-2026", method: .get) { response in
+                let text = String(buffer: response.body)
+                let grouped = { (n: Int) in n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_IN"))) }
+                #expect(text.contains("\(grouped(assigned)) of \(grouped(planned)) planned messages assigned"), "\(assigned) of \(planned)")
+                #expect(text.contains("/download?path=plans/festive-2026/audience/sends.csv\">audience/sends.csv</a>"))
+                #expect(!text.contains("audience/rejects.csv"))
+                #expect(text.contains(">Make the audience again</button>"))
+            }
+        }
+    }
+
     @Test(
         "the festival calendar lists a region's and language's festivals for any year, local names under their lang, and downloads as ICS")
     func festivals() async throws {
