@@ -261,7 +261,9 @@ struct WorkspaceRouteTests {
     func audience() async throws {
         let folder = try Self.workspace()
         try await Self.app(Self.server(folder)).test(.router) { client in
-            try await client.execute(uri: "/run/events?brief=festive-2026.yaml&csrf=\(Self.csrf)", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/run/events?brief=festive-2026.yaml&csrf=\(Self.csrf)", method: .get) {
+                #expect($0.status == .ok)
+            }
             try await client.execute(uri: "/plan?name=festive-2026", method: .get) { response in
                 let text = String(buffer: response.body)
                 #expect(text.contains("<form method=\"post\" action=\"/audience\">"))
