@@ -177,11 +177,13 @@ struct AudienceAcceptanceTests {
         #expect(email.count == sends.filter { $0["channel"] == "email" }.count && !email.isEmpty)
         #expect(email.allSatisfy { $0["email"]!.contains("@") && !$0["subject"]!.isEmpty && !$0["body"]!.isEmpty })
         let push = try Self.jsonLines("\(out)/push.jsonl")
-        #expect(push.count == sends.filter { $0["channel"] == "push" }.count && !push.isEmpty)
-        for entry in push {
+        let pushSends = sends.filter { $0["channel"] == "push" }
+        #expect(push.count == pushSends.count && !push.isEmpty)
+        // Line N is the Nth push row of sends.csv (whose date and time say when to post it), as for WhatsApp.
+        for (entry, send) in zip(push, pushSends) {
             let message = entry["message"] as! [String: Any]
             let notification = message["notification"] as! [String: Any]
-            #expect((message["token"] as? String)?.isEmpty == false)
+            #expect(message["token"] as? String == send["contact"])
             #expect((notification["title"] as? String)?.isEmpty == false && (notification["body"] as? String)?.isEmpty == false)
         }
 
