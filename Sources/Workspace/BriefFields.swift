@@ -37,7 +37,10 @@ struct BriefField: Sendable, Equatable {
             BriefField(key: "currency", kind: .text),
             BriefField(key: "budget", kind: .number, required: true),
             BriefField(key: "min_marginal_return", kind: .number),
-            BriefField(key: "customers.file", kind: .text, required: true),
+            BriefField(key: "customers.file", kind: .text),
+            BriefField(key: "customers.cube", kind: .text),
+            BriefField(key: "customers.postgres", kind: .text),
+            BriefField(key: "customers.table", kind: .text),
         ]
         for field in CanonicalField.allCases {
             fields.append(BriefField(key: "customers.columns.\(field.rawValue)", kind: .text))

@@ -44,6 +44,9 @@ struct BriefForm: Sendable {
         ]
         v["campaign_id"] = brief.explicitCampaignID
         v["currency"] = brief.currency
+        v["customers.cube"] = brief.customers.cube
+        v["customers.postgres"] = brief.customers.postgres
+        v["customers.table"] = brief.customers.table
         v["customers.date_format"] = brief.customers.dateFormat
         v["customers.reach"] = brief.customers.reach
         v["segmentation.max_share"] = brief.segmentation.maxShare.map(Self.number)
@@ -106,13 +109,13 @@ struct BriefForm: Sendable {
     }
 
     /// Checks the form with the brief loader: the YAML is written to `scratch` (a file in the
-    /// brief's folder, so relative paths resolve as in the saved brief) and read back; the
-    /// diagnostic, if any, is returned.
-    func check(scratch: String) -> Diagnostic? {
+    /// workspace, so relative paths resolve as in the saved brief) and read back, and the files
+    /// it names must be in `folder`; the diagnostic, if any, is returned.
+    func check(scratch: String, folder: WorkspaceFolder) -> Diagnostic? {
         do throws(Diagnostic) {
             try AtomicFile.write(yaml, to: scratch)
             defer { unlink(scratch) }
-            _ = try Brief.load(path: scratch)
+            try folder.confine(try Brief.load(path: scratch))
             return nil
         } catch {
             return error

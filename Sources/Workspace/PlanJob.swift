@@ -18,6 +18,7 @@ struct PlanJob: Sendable {
             throw Diagnostic(.badRequest, field: "brief", message: "'\(brief)' is not a brief in the workspace")
         }
         let briefPath = try folder.path(brief)
+        try folder.confine(try Brief.load(path: briefPath))
         let out = try folder.path("plans/\(name)")
         let request = PlanRequest(briefPath: briefPath, dataRoot: dataRoot)
         return try await Task.detached {

@@ -1,3 +1,4 @@
+import Planner
 import PlannerCore
 import PlannerIO
 
@@ -44,6 +45,23 @@ public struct WorkspaceFolder: Sendable {
             return real
         }
         return joined
+    }
+
+    /// Refuses a brief of this workspace that names a file outside it (its customer export, cube or
+    /// calibration, all relative to the brief): the diagnostic names the brief's field, so the form
+    /// shows it beside that field.
+    public func confine(_ brief: Brief) throws(Diagnostic) {
+        let files = [
+            ("customers.file", brief.customers.file), ("customers.cube", brief.customers.cube ?? ""),
+            ("calibration", brief.calibration ?? ""),
+        ]
+        for (field, file) in files where !file.isEmpty {
+            do throws(Diagnostic) {
+                _ = try path(file)
+            } catch {
+                throw Diagnostic(.badRequest, field: field, message: error.message, hint: "name a file in the workspace folder")
+            }
+        }
     }
 
     /// The files directly in `folder` (relative to the workspace) ending in `suffix`, sorted by name.

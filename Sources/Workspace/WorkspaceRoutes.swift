@@ -126,7 +126,8 @@ struct WorkspaceRoutes: Sendable {
                     form: form, saveAs: saveAs, diagnostic: diagnostic, folder: folder, secrets: secrets, ui: ui, saved: saved),
                 status: diagnostic == nil ? .ok : .badRequest)
         }
-        if let diagnostic = form.check(scratch: "\(folder.root)/.brief-check-\(WorkspaceSecrets.random().prefix(12)).yaml") {
+        if let diagnostic = form.check(scratch: "\(folder.root)/.brief-check-\(WorkspaceSecrets.random().prefix(12)).yaml", folder: folder)
+        {
             return page(diagnostic)
         }
         guard fields["action"] == "save" || fields["action"] == "plan" else { return page(nil) }

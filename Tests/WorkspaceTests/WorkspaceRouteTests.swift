@@ -163,6 +163,30 @@ struct WorkspaceRouteTests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).hasPrefix("# India's festive season 2026"))
             }
+            // A brief naming a customer file or cube outside the workspace is refused beside the field, and never planned.
+            let outside = NSTemporaryDirectory() + "outside-\(UUID().uuidString).csv"
+            try FileManager.default.copyItem(atPath: folder + "/customers-festive-2026.csv", toPath: outside)
+            let brief = try String(contentsOfFile: folder + "/festive-2026.yaml", encoding: .utf8)
+            try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: \(outside)").write(
+                toFile: folder + "/outside.yaml", atomically: true, encoding: .utf8)
+            try await client.execute(uri: "/run/events?brief=outside.yaml&csrf=\(Self.csrf)", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("event: failed") && text.contains("is an absolute path"), "\(text)")
+                #expect(!FileManager.default.fileExists(atPath: folder + "/plans/outside/plan.json"))
+            }
+            let page = try await client.execute(uri: "/brief?file=festive-2026.yaml", method: .get) { String(buffer: $0.body) }
+            for (field, value) in [("customers.file", "../" + (outside as NSString).lastPathComponent), ("customers.cube", "out/passwd")] {
+                var fields = Self.inputs(of: page).filter { ![field, "customers.file", "action", "save_as"].contains($0.0) }
+                fields += [("csrf", Self.csrf), (field, value), ("action", "save"), ("save_as", "x.yaml")]
+                try await client.execute(uri: "/brief", method: .post, headers: Self.formHeaders, body: Self.form(fields)) { response in
+                    let text = String(buffer: response.body)
+                    #expect(response.status == .badRequest, "\(field)")
+                    #expect(
+                        text.contains("id=\"f-\(field)-error\" role=\"alert\">&#39;\(HTML.escape(value))&#39; leaves the workspace"),
+                        "\(field)")
+                }
+                #expect(!FileManager.default.fileExists(atPath: folder + "/x.yaml"))
+            }
         }
     }
 
