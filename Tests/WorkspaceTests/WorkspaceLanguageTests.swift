@@ -54,13 +54,7 @@ struct WorkspaceLanguageTests {
                 page.contains("<legend>चैनल: whatsapp</legend>") && page.contains("<label for=\"f-channels.whatsapp.cap\">ख़र्च की सीमा</label>"))
             #expect(page.contains("<label for=\"f-customers.columns.phone\">phone का कॉलम</label>"))
             #expect(page.contains(">सहेजें और प्लान बनाएँ</button>"))
-            let fields: [(String, String)] = [
-                ("csrf", WorkspaceRouteTests.csrf), ("name", "Diwali"), ("country", "IN"), ("period.start", "2026-10-01"),
-                ("period.end", "2026-11-20"), ("budget", "-5"), ("customers.file", "customers-festive-2026.csv"), ("use.sms", "1"),
-                ("channels.sms.cost_per_message", "0.12"), ("channels.sms.response_rate.low", "0.004"),
-                ("channels.sms.response_rate.base", "0.008"), ("channels.sms.response_rate.high", "0.012"),
-                ("channels.sms.value_per_conversion", "180"), ("action", "check"),
-            ]
+            let fields = WorkspaceRouteTests.badBudgetForm(name: "Diwali")
             var headers = WorkspaceRouteTests.formHeaders
             headers[.cookie] = "cp_lang=hi"
             try await client.execute(uri: "/brief", method: .post, headers: headers, body: WorkspaceRouteTests.form(fields)) { response in

@@ -45,6 +45,16 @@ struct WorkspaceRouteTests {
         return ByteBuffer(string: text)
     }
 
+    /// A posted brief with one SMS channel and the budget -5, to be checked: the loader refuses the budget.
+    static func badBudgetForm(name: String) -> [(String, String)] {
+        [
+            ("csrf", Self.csrf), ("name", name), ("country", "IN"), ("period.start", "2026-10-01"), ("period.end", "2026-11-20"),
+            ("budget", "-5"), ("customers.file", "customers-festive-2026.csv"), ("use.sms", "1"), ("channels.sms.cost_per_message", "0.12"),
+            ("channels.sms.response_rate.low", "0.004"), ("channels.sms.response_rate.base", "0.008"),
+            ("channels.sms.response_rate.high", "0.012"), ("channels.sms.value_per_conversion", "180"), ("action", "check"),
+        ]
+    }
+
     static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
     @Test("the home page lists the workspace's briefs and customer files, names escaped")
@@ -82,13 +92,7 @@ struct WorkspaceRouteTests {
     @Test("a bad budget gets the brief loader's message next to the budget field; a script name comes back escaped")
     func badBudget() async throws {
         let folder = try Self.workspace()
-        let fields: [(String, String)] = [
-            ("csrf", Self.csrf), ("name", "<script>alert(1)</script>"), ("country", "IN"), ("period.start", "2026-10-01"),
-            ("period.end", "2026-11-20"), ("budget", "-5"), ("customers.file", "customers-festive-2026.csv"), ("use.sms", "1"),
-            ("channels.sms.cost_per_message", "0.12"), ("channels.sms.response_rate.low", "0.004"),
-            ("channels.sms.response_rate.base", "0.008"), ("channels.sms.response_rate.high", "0.012"),
-            ("channels.sms.value_per_conversion", "180"), ("action", "check"),
-        ]
+        let fields = Self.badBudgetForm(name: "<script>alert(1)</script>")
         try await Self.app(Self.server(folder)).test(.router) { client in
             try await client.execute(uri: "/brief", method: .post, headers: Self.formHeaders, body: Self.form(fields)) { response in
                 let text = String(buffer: response.body)
