@@ -57,10 +57,12 @@ struct WorkspaceRoutes: Sendable {
     // MARK: language
 
     /// Remembers the language `to` (a cookie for a year) and returns to `back`, a path on this
-    /// server (anything else, such as `//elsewhere`, returns home).
+    /// server (anything else, such as `//elsewhere` or `/\telsewhere`, returns home).
     func chooseLanguage(_ request: Request) -> Response {
         let back = Self.query(request, "back") ?? "/"
-        let local = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") && !back.contains("\r") && !back.contains("\n")
+        // Browsers drop tabs and newlines from a URL and read `\` as `/`: none may turn the path into `//host`.
+        let plain = back.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" }
+        let local = plain && back.hasPrefix("/") && !back.hasPrefix("//")
         var response = Pages.redirect(local ? back : "/")
         if let language = server.interface.language(Self.query(request, "to")) {
             response.setCookie(

@@ -75,7 +75,7 @@ struct WorkspaceLanguageTests {
             #expect(status == .seeOther && headers[.location] == "/festivals?year=2027")
             let cookie = try #require(headers[.setCookie])
             #expect(cookie.hasPrefix("cp_lang=hi;") && cookie.contains("Max-Age=31536000") && cookie.contains("HttpOnly"))
-            for away in ["//example.com/", "https://example.com/", "/\\example.com"] {
+            for away in ["//example.com/", "https://example.com/", "/\\example.com", "/\t/example.com", "/\n/example.com"] {
                 let (_, _, elsewhere) = try await Self.get(
                     client, "/language?to=en&back=" + away.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
                 #expect(elsewhere[.location] == "/", "\(away)")
