@@ -99,6 +99,56 @@ struct PostgresPlanCommandTests {
         #expect(audience.status == 64 && audience.stderr.contains("made from a cube"))
     }
 
+    @Test("the holdout SQL run in PostgreSQL holds out exactly holdout.csv's customers of a plan made from the table, duplicates left out")
+    func holdoutSQL() throws {
+        let server = try TestPostgres.server()
+        let folder = NSTemporaryDirectory() + "pg-holdout-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let example = try String(contentsOfFile: Self.example + "/customers-festive-2026.csv", encoding: .utf8)
+        let lines = example.split(separator: "\n")
+        // The first customer twice (the audience refuses both rows), and a row with a bad number.
+        let customers = folder + "/customers.csv"
+        try
+            (example + lines[1] + "\n"
+            + lines[2].replacingOccurrences(of: "C000000002,", with: "C999999999,").replacingOccurrences(of: "2487.82", with: "24x")
+            + "\n").write(toFile: customers, atomically: true, encoding: .utf8)
+        #expect(try server.loadCSV(customers, table: "festive_holdout") == 40_002)
+        let postgresBrief = try Self.brief(
+            "customers:\n  postgres: \(server.url())\n  table: festive_holdout\n\(Self.columns)\n", in: folder)
+        let plan = try CLI.run(
+            ["plan", postgresBrief, "--out", folder + "/out", "--format", "json", "--audience"],
+            environment: ["PGPASSWORD": server.password, "PGPASSFILE": "/nonexistent"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        // The plan names its table: no --table needed.
+        let sql = try CLI.run([
+            "audience", folder + "/out/plan.json", "--emit-holdout-sql", "postgres", "--table-columns", String(lines[0]),
+        ])
+        #expect(sql.status == 0, "\(sql.stderr)")
+        #expect(sql.stdout.contains("FROM \"festive_holdout\""), "\(sql.stdout.prefix(400))")
+        let query = sql.stdout.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+        let output = try server.psql("COPY (\(query)) TO STDOUT WITH (FORMAT csv)")
+        let rows = output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 3 && ($0[2] == "0" || $0[2] == "1") })
+        let heldSQL = Set(rows.filter { $0[2] == "1" }.map { "\($0[0]),\($0[1])" })
+        let holdout = try String(contentsOfFile: folder + "/out/audience/holdout.csv", encoding: .utf8)
+        let heldSwift = Set(
+            holdout.split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+            })
+        #expect(heldSwift.count > 1000)
+        #expect(heldSQL == heldSwift)
+        #expect(!rows.contains { $0.first == "C000000001" || $0.first == "C999999999" })
+        // Every customer of a plan segment has one row: the plan's count per segment, less the duplicate's two rows.
+        let planned = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/plan.json"))) as? [String: Any])
+        let segments = try #require(planned["segments"] as? [[String: Any]])
+        var perSegment: [String: Int] = [:]
+        for row in rows { perSegment[row[1], default: 0] += 1 }
+        let plannedCustomers = segments.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) }
+        #expect(rows.count == plannedCustomers - 2 && rows.count > 30_000)
+        #expect(Set(perSegment.keys).isSubset(of: Set(segments.compactMap { $0["id"] as? String })))
+    }
+
     @Test("a brief naming both a file and a PostgreSQL table, or postgres without table, is refused at its line")
     func badBriefs() throws {
         let folder = NSTemporaryDirectory() + "pg-brief-\(UUID().uuidString)"

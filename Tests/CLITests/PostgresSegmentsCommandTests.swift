@@ -103,4 +103,50 @@ struct PostgresSegmentsCommandTests {
         ])
         #expect(inURL.status == 64 && inURL.stderr.contains("carries a password") && !inURL.stderr.contains("hunter2"))
     }
+
+    @Test("a connection dropped while the query runs says it was lost and to run again; exit 1, nothing on standard output, no password")
+    func droppedConnection() async throws {
+        let server = try TestPostgres.server()
+        _ = try Self.load(200, table: "steady")
+        // The view sleeps before its first row, so the aggregation over it is still running when its session is ended
+        // (found by its wait, pg_sleep's PgSleep: the query text shown in pg_stat_activity stops at 1 kB).
+        try server.psql("CREATE VIEW sleepy_shoppers AS SELECT s.* FROM steady s, (SELECT pg_sleep(60)) AS pause")
+        let arguments = [
+            "segments", "--postgres", server.url(), "--table", "sleepy_shoppers", "--as-of", "2026-10-01", "--max-reject-rate", "5",
+        ]
+        let environment = ["PGPASSWORD": server.password, "PGPASSFILE": "/nonexistent"]
+        let started = Date()
+        let segments = Task { try await CLI.runOnThread(arguments, environment: environment) }
+        var ended = "0"
+        for _ in 0..<150 where ended == "0" {
+            try await Task.sleep(for: .milliseconds(200))
+            ended = try server.psql(
+                """
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE application_name = 'campaign-planner' AND state = 'active' AND wait_event = 'PgSleep'
+                AND pid <> pg_backend_pid()
+                """)
+        }
+        #expect(ended == "1", "the aggregation over sleepy_shoppers was never seen running")
+        let result = try await segments.value
+        #expect(Date().timeIntervalSince(started) < 50, "the run waited for the query instead of failing when its session ended")
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "the connection to postgres://postgres@127.0.0.1:\(server.port)/postgres?sslmode=disable was lost while the query ran; nothing was written"
+            ), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("run again; if it recurs, ask the database team whether statement or idle timeouts end long queries"))
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.contains(server.password) && !result.stdout.contains(server.password))
+    }
+}
+
+extension CLI {
+    /// ``run(_:in:environment:)`` on a thread of its own, so a test can act on the server while the binary waits on it.
+    static func runOnThread(_ arguments: [String], environment: [String: String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try run(arguments, environment: environment) }) }.start()
+        }
+    }
 }
