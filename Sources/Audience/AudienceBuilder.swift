@@ -106,6 +106,9 @@ public enum AudienceBuilder {
             rules: try SegmentReader(catalog: locales, country: plan.country, mapping: mapping, asOf: plan.asOf))
         let index = SegmentIndex(plan: plan, country: country)
         var members = [[Member]](repeating: [], count: index.ids.count)
+        // Each segment's customers as the plan counted them: arrays of that size from the start,
+        // not grown by doubling (which would hold up to twice the records while copying them).
+        for s in members.indices { members[s].reserveCapacity(plan.segments[s].customers) }
         var outsideMembers: [Member] = []
         var rejects: [ContactReject] = []
         let campaignID = rules.campaignID, countryCode = plan.country

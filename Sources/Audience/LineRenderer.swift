@@ -74,8 +74,8 @@ struct LineRenderer {
         name(cleaned, first: firstName(cleaned), for: spec)
     }
 
-    /// The first word of a cleaned name (the whole name when it has one word).
-    static func firstName(_ cleaned: String) -> String { cleaned.split(separator: " ").first.map(String.init) ?? cleaned }
+    /// The first word of a cleaned name (the whole name when it has one word): ``SafeText/firstWord(_:)``.
+    static func firstName(_ cleaned: String) -> String { SafeText.firstWord(cleaned) }
 
     /// ``name(_:for:)`` with the first name already known.
     static func name(_ cleaned: String, first: String, for spec: ArgumentSpec) -> String {

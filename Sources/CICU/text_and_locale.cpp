@@ -49,6 +49,32 @@ extern "C" int32_t cp_icu_grapheme_boundaries(const uint16_t *text, int32_t leng
     return count;
 }
 
+extern "C" int32_t cp_icu_grapheme_boundaries_at(const uint16_t *text, int32_t length,
+                                                 const int32_t *offsets, int32_t count,
+                                                 int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UBreakIterator *&iterator = threadCharacterBreaks.iterator;
+    if (!iterator) {
+        iterator = ubrk_open(UBRK_CHARACTER, "", nullptr, 0, &code);
+        if (U_FAILURE(code)) {
+            if (iterator) ubrk_close(iterator);
+            iterator = nullptr;
+            *status = code;
+            return 0;
+        }
+    }
+    ubrk_setText(iterator, reinterpret_cast<const UChar *>(text), length, &code);
+    if (U_FAILURE(code)) {
+        *status = code;
+        return 0;
+    }
+    *status = U_ZERO_ERROR;
+    for (int32_t i = 0; i < count; i++) {
+        if (!ubrk_isBoundary(iterator, offsets[i])) return 0;
+    }
+    return 1;
+}
+
 extern "C" int32_t cp_icu_grapheme_count(const uint16_t *text, int32_t length, int32_t *status) {
     int32_t boundaries = cp_icu_grapheme_boundaries(text, length, nullptr, 0, status);
     return boundaries > 0 ? boundaries - 1 : 0;

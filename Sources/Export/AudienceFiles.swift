@@ -51,11 +51,6 @@ public final class AudienceFiles: AudienceSink {
 
     private func writer(_ name: String) -> AtomicFile.Writer { writers.first { $0.name == name }!.writer }
 
-    /// A CSV row of text fields, each neutralised and escaped.
-    static func row(_ fields: [String]) -> String {
-        fields.map { CSVWriter.escape(safe($0)) }.joined(separator: ",") + "\n"
-    }
-
     /// A field neutralised unless it is a validated E.164 number.
     static func safe(_ field: String) -> String {
         if field.utf8.first == 0x2B, field.utf8.count > 1, field.utf8.dropFirst().allSatisfy({ (0x30...0x39).contains($0) }) {
@@ -72,54 +67,18 @@ public final class AudienceFiles: AudienceSink {
         return "\(sign)\(value / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
-    /// Appends one segment's rows to every file.
+    /// Appends one segment's rows to every file (formatted by ``AudienceRows``, on every core for a large batch).
     public func write(_ batch: AudienceBatch) throws(Diagnostic) {
-        var sends = "", sms = "", whatsapp = "", email = "", push = ""
-        for send in batch.sends {
-            sends += Self.row([
-                send.line, send.customerID, send.segment, send.festival, send.channel.rawValue, send.language, send.template,
-                send.sendDate.description, send.sendTime, send.timeZone, send.contact, send.message, String(send.smsSegments),
-                Self.amount(send.cost),
-            ])
-            guard format == .all else { continue }
-            let part = { (name: String) in send.parts.first { $0.name == name }?.text ?? "" }
-            switch send.channel {
-            case .sms:
-                sms += Self.row([
-                    String(send.contact.dropFirst()), send.message, send.dlt.entityID, send.dlt.header, send.dlt.templateID,
-                    send.sendDate.description, send.sendTime,
-                ])
-            case .whatsapp:
-                let message = JSONValue.object([
-                    ("messaging_product", .string("whatsapp")), ("recipient_type", .string("individual")),
-                    ("to", .string(String(send.contact.dropFirst()))), ("type", .string("template")),
-                    ("template", send.whatsappTemplate ?? .null),
-                ])
-                whatsapp += message.compact + "\n"
-            case .email:
-                email += Self.row([send.contact, part("subject"), part("body"), send.sendDate.description, send.sendTime])
-            case .push:
-                let message = JSONValue.object([
-                    (
-                        "message",
-                        .object([
-                            ("token", .string(send.contact)),
-                            ("notification", .object([("title", .string(part("title"))), ("body", .string(part("body")))])),
-                        ])
-                    )
-                ])
-                push += message.compact + "\n"
-            }
-        }
-        try writer("sends.csv").append(sends)
+        let rows = AudienceRows.format(batch.sends, channels: format == .all)
+        try writer("sends.csv").append(rows.sends)
         if format == .all {
-            try writer("sms.csv").append(sms)
-            try writer("whatsapp.jsonl").append(whatsapp)
-            try writer("email.csv").append(email)
-            try writer("push.jsonl").append(push)
+            try writer("sms.csv").append(rows.sms)
+            try writer("whatsapp.jsonl").append(rows.whatsapp)
+            try writer("email.csv").append(rows.email)
+            try writer("push.jsonl").append(rows.push)
         }
-        var holdout = ""
-        for entry in batch.holdout { holdout += Self.row([entry.customerID, entry.segment, entry.line ?? ""]) }
+        var holdout: [UInt8] = []
+        for entry in batch.holdout { AudienceRows.appendRow([entry.customerID, entry.segment, entry.line ?? ""], to: &holdout) }
         try writer("holdout.csv").append(holdout)
     }
 

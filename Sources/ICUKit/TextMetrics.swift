@@ -33,6 +33,16 @@ public enum TextMetrics {
         }
     }
 
+    /// Whether every one of `offsets` (UTF-16) is a grapheme cluster boundary of `text`, as
+    /// ``graphemeBoundaries(_:)`` would list it; without listing them all.
+    public static func areGraphemeBoundaries(_ offsets: [Int], in text: String) throws(ICUError) -> Bool {
+        var status: Int32 = 0
+        let wanted = offsets.map { Int32($0) }
+        let all = try text.withUTF16 { p, n throws(ICUError) in cp_icu_grapheme_boundaries_at(p, n, wanted, Int32(wanted.count), &status) }
+        try ICUError.check(status, "grapheme boundaries")
+        return all == 1
+    }
+
     /// UTF-16 code units: what UCS-2 SMS and many length limits count.
     public static func utf16Length(_ text: String) -> Int { text.utf16.count }
 

@@ -100,27 +100,44 @@ public struct SMSCost: Hashable, Sendable {
         let encoding: SMSEncoding = nonGSMOrder.isEmpty ? .gsm7 : .ucs2
         let scalarUnits = encoding == .gsm7 ? septetUnits : utf16Units
         let units = scalarUnits.reduce(0, +)
-        // Grapheme clusters as ICU draws them, mapped from UTF-16 offsets to scalar runs. A text
-        // that fits one segment needs no packing at all.
-        var clusterUnits: [Int] = []
+        // Packing whole grapheme clusters (as ICU draws them) cuts the same parts as packing
+        // characters when ICU puts a cluster boundary where each later part starts: a cluster holds
+        // whole scalars, so every part's clusters fit and the next one does not. Only when one of
+        // those places is inside a cluster are the clusters listed and packed. A text that fits
+        // one segment needs no packing at all.
+        let codeUnitSegments = Self.pack(scalarUnits, total: units, encoding: encoding)
+        var graphemeSegments = codeUnitSegments
         if units > encoding.singleCapacity {
-            let boundaries = try TextMetrics.graphemeBoundaries(text)
-            var scalarIndex = 0
-            var utf16Offset = 0
-            for boundary in boundaries.dropFirst() {
-                var sum = 0
-                while utf16Offset < boundary, scalarIndex < scalarUnits.count {
-                    sum += scalarUnits[scalarIndex]
+            var starts: [Int] = []
+            var scalarIndex = 0, utf16Offset = 0
+            for start in Self.partStarts(scalarUnits, encoding: encoding) {
+                while scalarIndex < start {
                     utf16Offset += utf16Units[scalarIndex]
                     scalarIndex += 1
                 }
-                clusterUnits.append(sum)
+                starts.append(utf16Offset)
+            }
+            if try !TextMetrics.areGraphemeBoundaries(starts, in: text) {
+                var clusterUnits: [Int] = []
+                let boundaries = try TextMetrics.graphemeBoundaries(text)
+                scalarIndex = 0
+                utf16Offset = 0
+                for boundary in boundaries.dropFirst() {
+                    var sum = 0
+                    while utf16Offset < boundary, scalarIndex < scalarUnits.count {
+                        sum += scalarUnits[scalarIndex]
+                        utf16Offset += utf16Units[scalarIndex]
+                        scalarIndex += 1
+                    }
+                    clusterUnits.append(sum)
+                }
+                graphemeSegments = Self.pack(clusterUnits, total: units, encoding: encoding)
             }
         }
         self.encoding = encoding
         self.units = units
-        self.codeUnitSegments = Self.pack(scalarUnits, total: units, encoding: encoding)
-        self.graphemeSegments = Self.pack(clusterUnits, total: units, encoding: encoding)
+        self.codeUnitSegments = codeUnitSegments
+        self.graphemeSegments = graphemeSegments
         self.segments = max(codeUnitSegments, graphemeSegments)
         self.nonGSMScalars = nonGSMOrder
         self.nonGSMCounts = nonGSMCounts
@@ -128,18 +145,23 @@ public struct SMSCost: Hashable, Sendable {
 
     /// Segments needed to carry `items` (each indivisible) in order.
     static func pack(_ items: [Int], total: Int, encoding: SMSEncoding) -> Int {
-        if total == 0 { return 1 }
         if total <= encoding.singleCapacity { return 1 }
-        var segments = 1
+        return partStarts(items, encoding: encoding).count + 1
+    }
+
+    /// The positions in `items` (each indivisible) where a concatenated message's parts after the
+    /// first start, packing them in order.
+    static func partStarts(_ items: [Int], encoding: SMSEncoding) -> [Int] {
+        var starts: [Int] = []
         var used = 0
-        for item in items {
+        for (i, item) in items.enumerated() {
             if used + item > encoding.partCapacity, used > 0 {
-                segments += 1
+                starts.append(i)
                 used = 0
             }
             used += item
         }
-        return segments
+        return starts
     }
 
     /// The price of sending: segments × price per segment.

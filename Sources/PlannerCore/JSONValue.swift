@@ -35,35 +35,65 @@ public indirect enum JSONValue: Sendable {
 
     /// The JSON text on one line, no spaces: a JSON Lines record.
     public var compact: String {
+        var out: [UInt8] = []
+        appendCompact(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``compact``'s UTF-8 bytes to `out` (for writers that build a file's bytes).
+    public func appendCompact(to out: inout [UInt8]) {
         switch self {
-        case .string(let s): return Self.quote(s)
-        case .number(let n): return n
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
-        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
-        case .object(let members): return "{" + members.map { Self.quote($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+        case .string(let s): Self.appendQuoted(s, to: &out)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items):
+            out.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                item.appendCompact(to: &out)
+            }
+            out.append(0x5D)
+        case .object(let members):
+            out.append(0x7B)
+            for (i, member) in members.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                Self.appendQuoted(member.0, to: &out)
+                out.append(0x3A)
+                member.1.appendCompact(to: &out)
+            }
+            out.append(0x7D)
         }
     }
 
     /// A JSON string literal.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal to `out`: quote, backslash and control characters
+    /// escaped (`\u001f` in lower-case hex), every other character as its UTF-8 bytes. Byte by
+    /// byte: the bytes of a character beyond ASCII are all 0x80 or more, so none is escaped.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        out.append(0x22)
+        s.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case ..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                default: out.append(byte)
                 }
             }
         }
-        return out + "\""
+        out.append(0x22)
     }
 }

@@ -51,19 +51,48 @@ public enum SafeText {
     /// format characters removed (joiners kept, they shape Indic text), whitespace runs made one
     /// space, ends trimmed. A name cannot reorder or break the message it is put in.
     public static func cleanName(_ text: String) -> String {
+        if isCleanASCII(text) { return text }
         var out = String.UnicodeScalarView()
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            // ASCII: whitespace is tab to carriage return and space; controls are C0 and DEL.
+            if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace {
                 space = !out.isEmpty
                 continue
             }
-            if needsEscape(scalar) { continue }
+            if value < 0x80 ? value < 0x20 || value == 0x7F : needsEscape(scalar) { continue }
             if space { out.append(" ") }
             space = false
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// The text before the first space (`"Asha Rao"` → `"Asha"`), the whole text when it has none:
+    /// what splitting its characters at spaces gives first, found byte by byte (a space is taken
+    /// only where it is a character of its own, ``StandaloneASCII``; `" \u{301}"` is not one).
+    public static func firstWord(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x20 && StandaloneASCII.isCharacter(at: i, in: bytes) {
+                if i > start { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) }
+                start = i + 1
+            }
+            guard start > 0, start < bytes.count else { return text }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+        }
+    }
+
+    /// Whether `text` is printable ASCII with single inner spaces: what ``cleanName(_:)`` keeps as it is.
+    static func isCleanASCII(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard (0x20...0x7E).contains(byte), byte != 0x20 || previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

@@ -167,6 +167,9 @@ int32_t cp_icu_message_describe(const uint16_t *pattern, int32_t pattern_length,
 
 // MARK: - Text and locales
 
+/// Whether every one of the `count` UTF-16 `offsets` is a grapheme cluster boundary of `text`.
+int32_t cp_icu_grapheme_boundaries_at(const uint16_t *text, int32_t length, const int32_t *offsets,
+                                      int32_t count, int32_t *status);
 /// The number of user-perceived characters (extended grapheme clusters).
 int32_t cp_icu_grapheme_count(const uint16_t *text, int32_t length, int32_t *status);
 /// Writes the UTF-16 offsets of grapheme cluster boundaries (0 and `length` included).
