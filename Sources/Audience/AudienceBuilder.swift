@@ -104,7 +104,7 @@ public enum AudienceBuilder {
         }
         let reader = CustomerRecordReader(
             rules: try SegmentReader(catalog: locales, country: plan.country, mapping: mapping, asOf: plan.asOf))
-        let index = SegmentIndex(plan: plan, country: country)
+        let index = try SegmentIndex(plan: plan, country: country, planPath: request.planPath)
         var members = [[Member]](repeating: [], count: index.ids.count)
         // Each segment's customers as the plan counted them: arrays of that size from the start,
         // not grown by doubling (which would hold up to twice the records while copying them).

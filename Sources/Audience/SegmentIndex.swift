@@ -1,5 +1,6 @@
 import Locales
 import Planner
+import PlannerCore
 
 /// Which plan segment a customer belongs to: exactly one, or none when the plan dropped its
 /// segment. The plan's roll-up is hierarchical (a region's cell below the thresholds joins its
@@ -15,7 +16,18 @@ public struct SegmentIndex: Sendable {
     private let country: String
 
     /// The index of `plan`'s segments, with `country`'s zones.
-    public init(plan: Plan, country: Country) {
+    /// - Throws: a `.badRequest` for a plan whose segments are cut by a third dimension (value tier,
+    ///   activity, device: `IN-UP/hi/at_risk`): customers are assigned by region and language only,
+    ///   so such a plan's lines would find nobody; it is refused rather than sent short.
+    public init(plan: Plan, country: Country, planPath: String) throws(Diagnostic) {
+        if let cut = plan.segments.first(where: { $0.id.split(separator: "/").count > 2 }) {
+            throw Diagnostic(
+                .badRequest, path: planPath, field: "segments",
+                message:
+                    "the plan's segments are cut by value tier, activity or device too ('\(cut.id)'); audiences assign customers by region and language only",
+                hint:
+                    "make the plan with segmentation.by [region, language] for its send lists (campaign-planner review compares the tiers)")
+        }
         ids = plan.segments.map(\.id)
         var position: [String: Int] = [:]
         for (i, id) in ids.enumerated() { position[id] = i }

@@ -33,6 +33,29 @@ struct AudienceCommandTests {
         return (table.header, table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0.values)) })
     }
 
+    @Test("a plan cut by value tier is refused by audience and by the holdout SQL, naming a tier segment, rather than sent short")
+    func tieredPlanRefused() throws {
+        let folder = try Self.temporary()
+        let synth = try CLI.run(["synth", "--customers", "2500", "--seed", "2026"])
+        try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
+        let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
+        try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: customers.csv")
+            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, value_tier]\n")
+            .replacingOccurrences(of: "min_customers: 150", with: "min_customers: 20").replacingOccurrences(
+                of: "min_spend: 50000", with: "min_spend: 1000"
+            )
+            .write(toFile: "\(folder)/tiered.yaml", atomically: true, encoding: .utf8)
+        let plan = try CLI.run(["plan", "\(folder)/tiered.yaml", "--today", "2026-10-01", "--out", "\(folder)/out", "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let audience = try CLI.run(["audience", "\(folder)/out/plan.json", "--out", "\(folder)/audience"])
+        #expect(audience.status == 64)
+        #expect(audience.stderr.contains("the plan's segments are cut by value tier, activity or device too ('IN-"), "\(audience.stderr)")
+        #expect(audience.stderr.contains("segmentation.by [region, language]"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/audience/sends.csv"))
+        let sql = try CLI.run(["audience", "\(folder)/out/plan.json", "--emit-holdout-sql", "duckdb", "--table", "customers"])
+        #expect(sql.status == 64 && sql.stdout.isEmpty && sql.stderr.contains("cut by value tier"))
+    }
+
     @Test(
         "plan --audience: rows per line add up, no held-out customer is messaged, the cap holds, times in windows, shuffled rows give the same bytes"
     )

@@ -41,7 +41,7 @@ enum HoldoutSQL {
             mapping.dateOrder = try ColumnMapping.dateOrder(
                 format, at: Diagnostic(.badInput, path: planPath, field: "input.date_format", message: ""))
         }
-        let index = SegmentIndex(plan: plan, country: country)
+        let index = try SegmentIndex(plan: plan, country: country, planPath: planPath)
         var members: [SegmentSQL.Holdout.Member] = []
         for region in country.regions.map(\.code).sorted() {
             for language in catalog.languages.map(\.code).sorted() {
