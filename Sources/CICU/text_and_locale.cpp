@@ -19,10 +19,10 @@ struct ThreadCharacterBreaks {
     }
 };
 thread_local ThreadCharacterBreaks threadCharacterBreaks;
-}  // namespace
 
-extern "C" int32_t cp_icu_grapheme_boundaries(const uint16_t *text, int32_t length, int32_t *out,
-                                              int32_t capacity, int32_t *status) {
+/// This thread's character break iterator over `text` (opened on first use), or nullptr with
+/// `*status` set when ICU cannot open it or take the text.
+UBreakIterator *characterBreaks(const uint16_t *text, int32_t length, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     UBreakIterator *&iterator = threadCharacterBreaks.iterator;
     if (!iterator) {
@@ -31,14 +31,22 @@ extern "C" int32_t cp_icu_grapheme_boundaries(const uint16_t *text, int32_t leng
             if (iterator) ubrk_close(iterator);
             iterator = nullptr;
             *status = code;
-            return 0;
+            return nullptr;
         }
     }
     ubrk_setText(iterator, reinterpret_cast<const UChar *>(text), length, &code);
     if (U_FAILURE(code)) {
         *status = code;
-        return 0;
+        return nullptr;
     }
+    return iterator;
+}
+}  // namespace
+
+extern "C" int32_t cp_icu_grapheme_boundaries(const uint16_t *text, int32_t length, int32_t *out,
+                                              int32_t capacity, int32_t *status) {
+    UBreakIterator *iterator = characterBreaks(text, length, status);
+    if (!iterator) return 0;
     int32_t count = 0;
     for (int32_t boundary = ubrk_first(iterator); boundary != UBRK_DONE;
          boundary = ubrk_next(iterator)) {
@@ -52,22 +60,8 @@ extern "C" int32_t cp_icu_grapheme_boundaries(const uint16_t *text, int32_t leng
 extern "C" int32_t cp_icu_grapheme_boundaries_at(const uint16_t *text, int32_t length,
                                                  const int32_t *offsets, int32_t count,
                                                  int32_t *status) {
-    UErrorCode code = U_ZERO_ERROR;
-    UBreakIterator *&iterator = threadCharacterBreaks.iterator;
-    if (!iterator) {
-        iterator = ubrk_open(UBRK_CHARACTER, "", nullptr, 0, &code);
-        if (U_FAILURE(code)) {
-            if (iterator) ubrk_close(iterator);
-            iterator = nullptr;
-            *status = code;
-            return 0;
-        }
-    }
-    ubrk_setText(iterator, reinterpret_cast<const UChar *>(text), length, &code);
-    if (U_FAILURE(code)) {
-        *status = code;
-        return 0;
-    }
+    UBreakIterator *iterator = characterBreaks(text, length, status);
+    if (!iterator) return 0;
     *status = U_ZERO_ERROR;
     for (int32_t i = 0; i < count; i++) {
         if (!ubrk_isBoundary(iterator, offsets[i])) return 0;

@@ -10,20 +10,12 @@ struct HoldoutSQLCommandTests {
     func duckdbAgrees() throws {
         let folder = NSTemporaryDirectory() + "holdout-sql-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let example = try String(contentsOfFile: CLI.packageRoot + "/examples/customers-festive-2026.csv", encoding: .utf8)
-        let lines = example.split(separator: "\n")
-        // The first customer twice (the audience refuses both rows), and a row with a bad number.
-        let customers = folder + "/customers.csv"
-        try
-            (example + lines[1] + "\n"
-            + lines[2].replacingOccurrences(of: "C000000002,", with: "C999999999,").replacingOccurrences(of: "2487.82", with: "24x")
-            + "\n").write(toFile: customers, atomically: true, encoding: .utf8)
+        let (customers, header) = try HoldoutFixture.customers(in: folder)
         let plan = try CLI.run([
             "plan", CLI.packageRoot + "/examples/festive-2026.yaml", "--customers", customers, "--out", folder + "/out", "--format", "json",
             "--audience",
         ])
         #expect(plan.status == 0, "\(plan.stderr)")
-        let header = String(lines[0])
         let sql = try CLI.run([
             "audience", folder + "/out/plan.json", "--emit-holdout-sql", "duckdb", "--table", "customers", "--table-columns", header,
         ])
@@ -45,14 +37,10 @@ struct HoldoutSQLCommandTests {
         #expect(outcome.status == 0, "\(outcome.output)")
         let rows = outcome.output.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         let heldSQL = Set(rows.filter { $0.count == 3 && $0[2] == "1" }.map { "\($0[0]),\($0[1])" })
-        let holdout = try String(contentsOfFile: folder + "/out/audience/holdout.csv", encoding: .utf8)
-        let heldSwift = Set(
-            holdout.split(separator: "\n").dropFirst().map {
-                $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
-            })
+        let heldSwift = try HoldoutFixture.heldOut(folder + "/out/audience")
         #expect(heldSwift.count > 1000)
         #expect(heldSQL == heldSwift)
-        #expect(!rows.contains { $0.first == "C000000001" || $0.first == "C999999999" })
+        #expect(!rows.contains(where: HoldoutFixture.isSpoiled))
         // Every customer of a plan segment has a row: 40,000 less the duplicate's two rows and the customers in no segment.
         #expect(rows.count > 30_000 && rows.count < 40_000)
     }

@@ -104,14 +104,7 @@ struct PostgresPlanCommandTests {
         let server = try TestPostgres.server()
         let folder = NSTemporaryDirectory() + "pg-holdout-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let example = try String(contentsOfFile: Self.example + "/customers-festive-2026.csv", encoding: .utf8)
-        let lines = example.split(separator: "\n")
-        // The first customer twice (the audience refuses both rows), and a row with a bad number.
-        let customers = folder + "/customers.csv"
-        try
-            (example + lines[1] + "\n"
-            + lines[2].replacingOccurrences(of: "C000000002,", with: "C999999999,").replacingOccurrences(of: "2487.82", with: "24x")
-            + "\n").write(toFile: customers, atomically: true, encoding: .utf8)
+        let (customers, header) = try HoldoutFixture.customers(in: folder)
         #expect(try server.loadCSV(customers, table: "festive_holdout") == 40_002)
         let postgresBrief = try Self.brief(
             "customers:\n  postgres: \(server.url())\n  table: festive_holdout\n\(Self.columns)\n", in: folder)
@@ -121,7 +114,7 @@ struct PostgresPlanCommandTests {
         #expect(plan.status == 0, "\(plan.stderr)")
         // The plan names its table: no --table needed.
         let sql = try CLI.run([
-            "audience", folder + "/out/plan.json", "--emit-holdout-sql", "postgres", "--table-columns", String(lines[0]),
+            "audience", folder + "/out/plan.json", "--emit-holdout-sql", "postgres", "--table-columns", header,
         ])
         #expect(sql.status == 0, "\(sql.stderr)")
         #expect(sql.stdout.contains("FROM \"festive_holdout\""), "\(sql.stdout.prefix(400))")
@@ -130,14 +123,10 @@ struct PostgresPlanCommandTests {
         let rows = output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.allSatisfy { $0.count == 3 && ($0[2] == "0" || $0[2] == "1") })
         let heldSQL = Set(rows.filter { $0[2] == "1" }.map { "\($0[0]),\($0[1])" })
-        let holdout = try String(contentsOfFile: folder + "/out/audience/holdout.csv", encoding: .utf8)
-        let heldSwift = Set(
-            holdout.split(separator: "\n").dropFirst().map {
-                $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
-            })
+        let heldSwift = try HoldoutFixture.heldOut(folder + "/out/audience")
         #expect(heldSwift.count > 1000)
         #expect(heldSQL == heldSwift)
-        #expect(!rows.contains { $0.first == "C000000001" || $0.first == "C999999999" })
+        #expect(!rows.contains(where: HoldoutFixture.isSpoiled))
         // Every customer of a plan segment has one row: the plan's count per segment, less the duplicate's two rows.
         let planned = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/plan.json"))) as? [String: Any])
