@@ -1,5 +1,3 @@
-import PlannerCore
-
 /// Writes CSV text per RFC 4180: fields with a comma, quote, CR or LF are quoted and quotes doubled;
 /// rows end with LF. Deterministic: the same rows give the same bytes.
 public struct CSVWriter: Sendable {
@@ -46,26 +44,13 @@ public struct CSVWriter: Sendable {
         bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// `"`, the field with each quote character doubled, `"`. A quote is doubled when it is a
-    /// character of its own (``StandaloneASCII``), so the text is that of a character-by-character
-    /// copy; when one is not (a combining mark after it), the characters are walked instead.
+    /// `"`, the field with every quote doubled, `"` (RFC 4180 reads U+0022 wherever it stands,
+    /// even before a combining mark that a `String` would join to it).
     private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        var plain = true
-        for i in bytes.indices where bytes[i] == 0x22 && !StandaloneASCII.isCharacter(at: i, in: bytes) {
-            plain = false
-            break
-        }
-        if plain {
-            for byte in bytes {
-                out.append(byte)
-                if byte == 0x22 { out.append(0x22) }
-            }
-        } else {
-            for character in String(decoding: bytes, as: UTF8.self) {
-                out.append(contentsOf: character.utf8)
-                if character == "\"" { out.append(0x22) }
-            }
+        for byte in bytes {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
         }
         out.append(0x22)
     }
