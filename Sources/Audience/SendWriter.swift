@@ -71,7 +71,7 @@ private final class ChunkWork: @unchecked Sendable {
     let messages: [Int: LineMessage]
     let readers: [CustomerRowReader]
     let country: String
-    private var results: [Result<Chunk, Diagnostic>] = []
+    private var results = ParallelSlots<Result<Chunk, Diagnostic>>(count: 0, initial: .success(Chunk(sends: [], totals: [])))
     private var ranges: [Range<Int>] = []
 
     init(
@@ -88,13 +88,13 @@ private final class ChunkWork: @unchecked Sendable {
     /// Renders `ranges` of the picks (one per reader at most), in parallel; results in order.
     func run(_ ranges: [Range<Int>]) -> [Result<Chunk, Diagnostic>] {
         self.ranges = ranges
-        results = ranges.map { _ in .success(Chunk(sends: [], totals: [])) }
+        results = ParallelSlots(count: ranges.count, initial: .success(Chunk(sends: [], totals: [])))
         if ranges.count == 1 {
             render(0)
         } else {
             DispatchQueue.concurrentPerform(iterations: ranges.count) { render($0) }
         }
-        return results
+        return results.values
     }
 
     private func render(_ slot: Int) {

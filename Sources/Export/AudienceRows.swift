@@ -32,15 +32,15 @@ struct AudienceRows {
             for send in sends { rows.append(send, channels: channels) }
             return rows
         }
-        let parts = Slots(count: slices)
+        let parts = ParallelSlots(count: slices, initial: AudienceRows())
         DispatchQueue.concurrentPerform(iterations: slices) { s in
             var rows = AudienceRows()
             for send in sends[(sends.count * s / slices)..<(sends.count * (s + 1) / slices)] { rows.append(send, channels: channels) }
-            parts.set(s, rows)
+            parts[s] = rows
         }
-        var rows = parts.take(0)
+        var rows = parts[0]
         for s in 1..<slices {
-            let part = parts.take(s)
+            let part = parts[s]
             rows.sends += part.sends
             rows.sms += part.sms
             rows.whatsapp += part.whatsapp
@@ -101,14 +101,4 @@ struct AudienceRows {
         out.append(0x0A)
     }
 
-    /// One result per slice, each written by its own thread only.
-    private final class Slots: @unchecked Sendable {
-        private var rows: [AudienceRows]
-        init(count: Int) { rows = Array(repeating: AudienceRows(), count: count) }
-        func set(_ slot: Int, _ value: AudienceRows) { rows[slot] = value }
-        func take(_ slot: Int) -> AudienceRows {
-            defer { rows[slot] = AudienceRows() }
-            return rows[slot]
-        }
-    }
 }
