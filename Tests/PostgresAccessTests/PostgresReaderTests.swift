@@ -143,7 +143,7 @@ struct PostgresReaderTests {
         let server = try TestPostgres.server()
         let reader = try reader()
         let query = Task {
-            try await rows(PostgresQueryText(sql: "SELECT pg_sleep(30)::text AS marker_dropped"), reader: reader)
+            try await rows(PostgresQueryText(sql: "SELECT pg_sleep(120)::text AS marker_dropped"), reader: reader)
         }
         try await waitUntilRunning("marker_dropped", server: server)
         try server.psql(
@@ -157,7 +157,7 @@ struct PostgresReaderTests {
         let server = try TestPostgres.server()
         let reader = try reader()
         let query = Task {
-            try await rows(PostgresQueryText(sql: "SELECT pg_sleep(60)::text AS marker_cancelled"), reader: reader)
+            try await rows(PostgresQueryText(sql: "SELECT pg_sleep(120)::text AS marker_cancelled"), reader: reader)
         }
         try await waitUntilRunning("marker_cancelled", server: server)
         query.cancel()
@@ -165,7 +165,8 @@ struct PostgresReaderTests {
         #expect(error == .cancelled(server: "postgres://postgres@127.0.0.1:\(server.port)/postgres?sslmode=disable"))
         // client_connection_check_interval (1 s) lets the server notice the closed connection.
         var running = "1"
-        for _ in 0..<50 where running != "0" {
+        let deadline = Date().addingTimeInterval(30)
+        while running != "0" && Date() < deadline {
             try await Task.sleep(for: .milliseconds(200))
             running = try server.psql(
                 "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%marker_cancelled%' AND pid <> pg_backend_pid()")
@@ -184,7 +185,9 @@ struct PostgresReaderTests {
 
     /// Waits until a statement holding `marker` is active on the server.
     func waitUntilRunning(_ marker: String, server: TestPostgres) async throws {
-        for _ in 0..<100 {
+        // Until a deadline, not a number of tries: each psql call is slow on a loaded machine.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
             let count = try server.psql(
                 "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%\(marker)%' AND pid <> pg_backend_pid()")
             if count == "1" { return }
