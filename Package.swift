@@ -117,7 +117,7 @@ let package = Package(
             name: "Export",
             dependencies: [
                 "PlannerCore", "ICUKit", "PlannerIO", "Locales", "Allocation", "Messages", "Planner", "Comparison", "Results", "Workbook",
-                "Audience", "Review",
+                "Audience", "Review", "Segments",
             ],
             swiftSettings: strictSettings
         ),
@@ -192,7 +192,7 @@ let package = Package(
             name: "PlannerTests", dependencies: ["PlannerCore", "PlannerIO", "Planner", "PlanTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ComparisonTests",
-            dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit", "PlanTestSupport"],
+            dependencies: ["PlannerCore", "Comparison", "Export", "Planner", "PlannerIO", "ICUKit", "PlanTestSupport", "Segments"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -102,9 +102,11 @@ public enum AudienceBuilder {
             mapping.dateOrder = try ColumnMapping.dateOrder(
                 format, at: Diagnostic(.badInput, path: request.planPath, field: "input.date_format", message: ""))
         }
-        let reader = CustomerRecordReader(
-            rules: try SegmentReader(catalog: locales, country: plan.country, mapping: mapping, asOf: plan.asOf))
         let index = try SegmentIndex(plan: plan, country: country, planPath: request.planPath)
+        var segmentRules = try SegmentReader(catalog: locales, country: plan.country, mapping: mapping, asOf: plan.asOf)
+        segmentRules.dimension = index.dimension
+        segmentRules.valueCuts = index.valueCuts
+        let reader = CustomerRecordReader(rules: segmentRules)
         var members = [[Member]](repeating: [], count: index.ids.count)
         // Each segment's customers as the plan counted them: arrays of that size from the start,
         // not grown by doubling (which would hold up to twice the records while copying them).
@@ -115,7 +117,7 @@ public enum AudienceBuilder {
         let counts = try reader.read(
             path: customersPath,
             transform: { record in
-                let segment = index.segment(region: record.region, language: record.language) ?? -1
+                let segment = index.segment(region: record.region, language: record.language, group: record.group) ?? -1
                 return MemberDraft(record: record, segment: segment, campaignID: campaignID, country: countryCode)
             },
             each: { draft, position in

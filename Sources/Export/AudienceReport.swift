@@ -2,6 +2,7 @@ import Audience
 import Planner
 import PlannerCore
 import PlannerIO
+import Segments
 
 /// The audience's summary (`audience-summary.csv`) and its section of `report.md`: counts and
 /// money only, never a phone, email or name.
@@ -48,8 +49,14 @@ public enum AudienceReport {
             "| cost planned / actual (\(plan.currency)) | \(AudienceFiles.amount(plannedCost)) / \(AudienceFiles.amount(actualCost)) |\n"
         text += "| invalid contacts (rejects.csv) | \(result.rejects.count) |\n\n"
         text += "### How customers are chosen\n\n"
-        text +=
-            "- Every customer belongs to exactly one plan segment: its region and language after the plan's roll-up (region, else its zone, else the country).\n"
+        if let segmentation = plan.segmentation {
+            let scored = segmentation.valueCuts.map { "; tiers scored as the plan scored them: \($0.summary)" } ?? ""
+            text +=
+                "- Every customer belongs to exactly one plan segment: its region, language and \(segmentation.dimension.rawValue) group after the plan's roll-up (region, else its zone, else the country; last, the country segment of a language's small groups together)\(scored).\n"
+        } else {
+            text +=
+                "- Every customer belongs to exactly one plan segment: its region and language after the plan's roll-up (region, else its zone, else the country).\n"
+        }
         text +=
             "- Holdout: in each segment, customers are ordered by `md5('\(rules.campaignID):' || customer_id)` and the first `round(\(DecimalText.fixed(rules.holdoutShare, places: 4)) × customers)` are held out: never messaged, for every festival and channel. The same group in SQL (PostgreSQL, DuckDB):\n\n"
         text += "```sql\n\(Holdout.sql(campaignID: rules.campaignID, share: rules.holdoutShare))\n```\n\n"

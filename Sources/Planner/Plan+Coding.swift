@@ -12,7 +12,7 @@ import PlannerCore
 extension Plan: Codable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", name, campaignID = "campaign_id", country, currency, period, asOf = "as_of", budget,
-            assumptions, input, warnings
+            assumptions, input, segmentation, warnings
         case segments, excluded, lines, messages, certificate, totals
     }
 
@@ -35,6 +35,8 @@ extension Plan: Codable {
         try c.encode(budget, forKey: .budget)
         try c.encode(assumptions, forKey: .assumptions)
         try c.encode(input, forKey: .input)
+        // Only for segments cut further, so plans by region and language keep their bytes.
+        try c.encodeIfPresent(segmentation, forKey: .segmentation)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(segments, forKey: .segments)
         try c.encode(excluded, forKey: .excluded)
@@ -62,7 +64,8 @@ extension Plan: Codable {
             segments: try c.decode([PlanSegment].self, forKey: .segments), excluded: try c.decode([Exclusion].self, forKey: .excluded),
             lines: try c.decode([PlanLine].self, forKey: .lines), messages: try c.decode([PlanMessage].self, forKey: .messages),
             certificate: try c.decode(PlanCertificate.self, forKey: .certificate), totals: try c.decode(PlanTotals.self, forKey: .totals),
-            input: try c.decode(InputSummary.self, forKey: .input), warnings: try c.decode([String].self, forKey: .warnings))
+            input: try c.decode(InputSummary.self, forKey: .input), warnings: try c.decode([String].self, forKey: .warnings),
+            segmentation: try c.decodeIfPresent(PlanSegmentation.self, forKey: .segmentation))
     }
 }
 

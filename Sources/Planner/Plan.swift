@@ -42,14 +42,17 @@ public struct Plan: Sendable, Equatable {
     /// What a reviewer should know before trusting the plan: festivals that could not be dated,
     /// channels whose reach is zero for want of a contact column. Printed on standard error too.
     public let warnings: [String]
+    /// How segments were cut beyond region and language (ids `IN-UP/hi/at_risk`), nil when they were not.
+    public let segmentation: PlanSegmentation?
 
     /// A plan as ``PlanBuilder`` assembles it; the lists are kept in the order given.
     public init(
         name: String, campaignID: String, country: String, currency: String, period: Brief.Period, asOf: CivilDate, budget: Money,
         assumptions: [Assumption],
         segments: [PlanSegment], excluded: [Exclusion], lines: [PlanLine], messages: [PlanMessage], certificate: PlanCertificate,
-        totals: PlanTotals, input: InputSummary, warnings: [String] = []
+        totals: PlanTotals, input: InputSummary, warnings: [String] = [], segmentation: PlanSegmentation? = nil
     ) {
+        self.segmentation = segmentation
         self.name = name
         self.campaignID = campaignID
         self.country = country
@@ -371,6 +374,6 @@ extension Plan {
         Plan(
             name: name, campaignID: campaignID, country: country, currency: currency, period: period, asOf: asOf, budget: budget,
             assumptions: assumptions, segments: segments, excluded: excluded, lines: lines, messages: messages, certificate: certificate,
-            totals: totals, input: input, warnings: warnings)
+            totals: totals, input: input, warnings: warnings, segmentation: segmentation)
     }
 }

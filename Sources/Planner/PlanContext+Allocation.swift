@@ -127,7 +127,7 @@ extension PlanContext {
                 accepted: readReport?.accepted ?? 0,
                 rejects: Dictionary(uniqueKeysWithValues: (readReport?.rejected ?? [:]).map { ($0.key.rawValue, $0.value) }),
                 source: inputSource.kind, table: inputSource.table),
-            warnings: warnings)
+            warnings: warnings, segmentation: segmentation)
     }
 
     /// Why the allocator gave a cell nothing, in a reviewer's words.

@@ -49,6 +49,7 @@ extension PlanContext {
         var report = result.report
         if let shown = request.rejectsShownPath { report.rejectsPath = shown }
         readReport = report
+        segmentation = reader.dimension.map { PlanSegmentation(dimension: $0, valueCuts: result.valueCuts) }
         warnings += report.warnings.map(OptionText.plain)  // a plan document speaks to every front end
         try report.checkHasCustomers()
         try report.check(maxRejectRate: request.maxRejectRate)

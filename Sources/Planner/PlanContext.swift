@@ -62,6 +62,8 @@ struct PlanContext {
     var excluded: [Exclusion] = []
     var assumptions: [Assumption] = []
     var readReport: SegmentReadReport?
+    /// How the segments were cut beyond region and language (set by ``segments()``).
+    var segmentation: PlanSegmentation?
     /// The customer file's size and SHA-256, taken when it was read.
     var customersFingerprint: FileFingerprint?
     /// See ``Plan/warnings``.

@@ -27,12 +27,16 @@ public struct CustomerRecord: Sendable, Equatable {
     public let phone: String, email: String, pushToken: String
     /// The name as written (empty when the file has no name column).
     public let name: String
+    /// The group of the reader's extra dimension (value tier, activity band, device: `at_risk`),
+    /// by the rules the segment cube counts it with; nil when segments are cut by region and language only.
+    public let group: String?
 
     /// A record; the reader makes them, tests may too.
     public init(
         line: Int, id: String, region: String, language: String, imputedLanguage: Bool = false, spendMinor: Int64, orders: Int,
-        daysSinceLastOrder: Int?, optIns: [Bool], phone: String, email: String, pushToken: String, name: String
+        daysSinceLastOrder: Int?, optIns: [Bool], phone: String, email: String, pushToken: String, name: String, group: String? = nil
     ) {
+        self.group = group
         self.line = line
         self.id = id
         self.region = region
@@ -78,7 +82,7 @@ public struct CustomerRecordReader: Sendable {
                     line: position.line, id: record.id, region: record.region, language: record.language,
                     imputedLanguage: record.imputedLanguage, spendMinor: record.spendMinor, orders: record.orders,
                     daysSinceLastOrder: record.daysSinceLastOrder, optIns: record.optIns, phone: record.phone, email: record.email,
-                    pushToken: record.pushToken, name: record.name))
+                    pushToken: record.pushToken, name: record.name, group: record.group))
         }
     }
 
@@ -88,6 +92,8 @@ public struct CustomerRecordReader: Sendable {
     /// sees has a part-relative ``CustomerRecord/line``: the row's real line is the position's.
     /// Per-row work (hashing, checking contacts) runs in parallel this way, and what a caller keeps
     /// of a row can be a small value that fetches the rest later by offset (``CustomerRowReader``).
+    /// - Throws: besides the file's errors, a request error when `rules` cut by value tier without
+    ///   ``SegmentReader/valueCuts``: a record's tier needs the cut points its plan was made with.
     public func read<T>(
         path: String, transform: @escaping @Sendable (CustomerRecord) -> T, each: (T, CustomerRecordPosition) -> Void
     ) throws(Diagnostic) -> Counts {
@@ -97,7 +103,14 @@ public struct CustomerRecordReader: Sendable {
         }
         let names = header.fields.map { String(decoding: $0, as: UTF8.self).trimmingASCIISpaces() }
         let columns = try rules.mapping.resolve(header: names, path: path)
-        let plan = ReadPlan(columns: columns, catalog: rules.catalog, country: rules.country, asOf: rules.asOf)
+        let dimension = rules.dimension == .region || rules.dimension == .language ? nil : rules.dimension
+        guard dimension != .valueTier || rules.valueCuts != nil else {
+            throw Diagnostic(
+                .badRequest, path: path, message: "customers cut by value tier need the value cut points they were planned with",
+                hint: "make the plan again: plans record their value cuts")
+        }
+        let plan = ReadPlan(
+            columns: columns, catalog: rules.catalog, country: rules.country, asOf: rules.asOf, dimension: dimension, cuts: rules.valueCuts)
         let extras = CustomerRecordColumns(columns.columns)
         let collectors = (0..<max(1, rules.workers)).map { _ in RecordCollector(plan: plan, extras: extras, transform: transform) }
         var failure: Diagnostic?
@@ -310,12 +323,23 @@ final class RecordCollector<T>: CSVPartConsumer {
             }
             imputed = true
         }
+        var group: String?
+        if let dimension = plan.dimension {
+            let index: Int
+            switch dimension {
+            case .valueTier: index = plan.cuts?.tierIndex(age: age ?? Int.max, orders: orders, spend: spend) ?? 0
+            case .activity: index = ActivityBand.index(age: age ?? Int.max)
+            case .device: index = plan.device >= 0 ? DeviceGroup.index(field(record, plan.device)) : 3
+            case .region, .language: index = 0
+            }
+            group = dimension.groups[index]
+        }
         let value = transform(
             CustomerRecord(
                 line: record.line, id: id, region: plan.regions[Int(region)], language: plan.languages[Int(language)],
                 imputedLanguage: imputed, spendMinor: spend, orders: Int(orders), daysSinceLastOrder: age, optIns: optIns,
                 phone: text(record, extras.phone), email: text(record, extras.email), pushToken: text(record, extras.token),
-                name: text(record, extras.name)))
+                name: text(record, extras.name), group: group))
         part.append((value, record.line, record.rawRange.lowerBound, record.rawRange.count))
     }
 }

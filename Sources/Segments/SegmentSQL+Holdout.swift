@@ -3,7 +3,7 @@ import PlannerCore
 extension SegmentSQL {
     /// An audience's control group computed where the customers live, so a warehouse tags the
     /// same customers as `audience` holds out: the accepted rows of the segmentation query, each
-    /// in the plan segment its region and language belong to (``members``), a customer id on more
+    /// in the plan segment its region, language and group belong to (``members``), a customer id on more
     /// than one accepted row left out (as the audience rejects both rows), ordered within each
     /// segment by MD5 of `campaign_id:customer_id` as hex (then the id), and the first
     /// round(share × customers) of each segment, half away from zero, held out. The result is
@@ -12,19 +12,22 @@ extension SegmentSQL {
     /// The share is taken in basis points (four decimals, as plan.json records it) and the count
     /// rounded in integers, so engines without exact decimals count the same.
     public struct Holdout: Sendable, Equatable {
-        /// One region and language and the plan segment its customers are in.
+        /// One region, language and group, and the plan segment its customers are in.
         public struct Member: Sendable, Equatable {
             /// The region code (`IN-TN`).
             public var region: String
             /// The language code (`ta`).
             public var language: String
-            /// The plan segment's id (`IN-TN/ta`, `IN:south/ta`, `IN/ta`).
+            /// The group of the query's extra dimension (`at_risk`), nil without one.
+            public var group: String?
+            /// The plan segment's id (`IN-TN/ta`, `IN:south/ta`, `IN/ta`, `IN-TN/ta/at_risk`).
             public var segment: String
 
-            /// The plan segment of customers in `region` speaking `language`.
-            public init(region: String, language: String, segment: String) {
+            /// The plan segment of customers in `region` speaking `language`, in `group`.
+            public init(region: String, language: String, group: String? = nil, segment: String) {
                 self.region = region
                 self.language = language
+                self.group = group
                 self.segment = segment
             }
         }
@@ -43,22 +46,26 @@ extension SegmentSQL {
             self.members = members
         }
 
-        /// The holdout's CTEs and select after the segmentation's `segmented` CTE.
-        func select(_ w: inout SQLWriter, ctes: [String]) -> String {
+        /// The holdout's CTEs and select after the segmentation's CTEs: `from` holds the accepted
+        /// rows, `group` is their group's expression (`''` without an extra dimension).
+        func select(_ w: inout SQLWriter, ctes: [String], from: String, group: String) -> String {
             var ctes = ctes
             let basisPoints = Int64((share * 10_000).rounded(.toNearestOrAwayFromZero))
             let rows =
-                members.isEmpty ? [["''", "''", "''"]] : members.map { [w.text($0.region), w.text($0.language), w.text($0.segment)] }
+                members.isEmpty
+                ? [["''", "''", "''", "''"]]
+                : members.map { [w.text($0.region), w.text($0.language), w.text($0.group ?? ""), w.text($0.segment)] }
             let body = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ",\n    ")
-            ctes.append("plan_segments AS (SELECT * FROM (VALUES\n    \(body)) AS v(region, language, segment))")
-            ctes.append("unique_ids AS (SELECT id FROM segmented GROUP BY id HAVING count(*) = 1)")
+            ctes.append("plan_segments AS (SELECT * FROM (VALUES\n    \(body)) AS v(region, language, grp, segment))")
+            ctes.append("grouped AS (SELECT g.*, \(group) AS grp FROM \(from) g)")
+            ctes.append("unique_ids AS (SELECT id FROM grouped GROUP BY id HAVING count(*) = 1)")
             let key = "\(w.text(campaignID)) || ':' || s.id"
             ctes.append(
                 """
                 ranked AS (SELECT s.id, p.segment,
                     row_number() OVER (PARTITION BY p.segment ORDER BY md5(\(key)), s.id) AS position,
                     count(*) OVER (PARTITION BY p.segment) AS customers
-                  FROM segmented s JOIN plan_segments p ON p.region = s.region_code AND p.language = s.language
+                  FROM grouped s JOIN plan_segments p ON p.region = s.region_code AND p.language = s.language AND p.grp = s.grp
                   WHERE s.id IN (SELECT id FROM unique_ids))
                 """)
             let held = w.div("customers * \(w.int(basisPoints * 2)) + 10000", "20000")

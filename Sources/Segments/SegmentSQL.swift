@@ -242,7 +242,6 @@ public struct SegmentSQL: Sendable {
             segmented AS (SELECT i.*, coalesce(language_code, \(impute)) AS language, CASE WHEN language_code IS NULL THEN 1 ELSE 0 END AS imputed_flag
               FROM imputed i)
             """)
-        if let holdout { return holdout.select(&w, ctes: ctes) }
         let group: String
         switch dimension {
         case .activity:
@@ -260,6 +259,7 @@ public struct SegmentSQL: Sendable {
             group = "''"
         }
         let from = dimension == .valueTier ? "tiered" : "segmented"
+        if let holdout { return holdout.select(&w, ctes: ctes, from: from, group: group) }
         // 6. One GROUP BY: segments, and the rejected rows per reason.
         func sum(_ x: String) -> String { "sum(\(x))" }
         let activity = [90, 180, 365].map { "CASE WHEN age IS NOT NULL AND age < \($0) THEN 1 ELSE 0 END" }

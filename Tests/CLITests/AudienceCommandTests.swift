@@ -33,27 +33,90 @@ struct AudienceCommandTests {
         return (table.header, table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0.values)) })
     }
 
-    @Test("a plan cut by value tier is refused by audience and by the holdout SQL, naming a tier segment, rather than sent short")
-    func tieredPlanRefused() throws {
+    @Test(
+        "a plan cut by value tier or activity: every tier segment gets the customers the plan counted in it, held out at the share, lines add up",
+        arguments: ["value_tier", "activity"])
+    func tieredPlanAudience(by: String) throws {
+        let folder = try Self.temporary()
+        let synth = try CLI.run(["synth", "--customers", "2500", "--seed", "2026"])
+        try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
+        let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
+        try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: customers.csv")
+            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, \(by)]\n")
+            .replacingOccurrences(of: "min_customers: 150", with: "min_customers: 20").replacingOccurrences(
+                of: "min_spend: 50000", with: "min_spend: 1000"
+            )
+            .write(toFile: "\(folder)/tiered.yaml", atomically: true, encoding: .utf8)
+        let plan = try CLI.run([
+            "plan", "\(folder)/tiered.yaml", "--today", "2026-10-01", "--out", "\(folder)/out", "--format", "json", "--audience",
+        ])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/out/plan.json"))) as? [String: Any])
+        let segmentation = try #require(document["segmentation"] as? [String: Any])
+        #expect(segmentation["by"] as? String == by)
+        #expect((segmentation["value_cuts"] is NSNull) == (by != "value_tier"))
+        let segments = try #require(document["segments"] as? [[String: Any]])
+        let customers = Dictionary(uniqueKeysWithValues: segments.map { ($0["id"] as! String, $0["customers"] as! Int) })
+        let groups = by == "value_tier" ? ["champions", "loyal", "new", "promising", "at_risk", "lapsed"] : ["active_90d", "inactive"]
+        #expect(groups.allSatisfy { g in customers.keys.contains { $0.hasSuffix("/\(g)") } }, "\(customers.keys.sorted())")
+
+        // Held out per segment: round(5 % of the customers the plan counted), to the customer.
+        let audience = "\(folder)/out/audience"
+        var held: [String: Set<String>] = [:]
+        for row in try Self.rows("\(audience)/holdout.csv").rows { held[row["segment"]!, default: []].insert(row["customer_id"]!) }
+        for (id, n) in customers { #expect(held[id, default: []].count == Int((0.05 * Double(n)).rounded()), "\(id): \(n) customers") }
+        let report = try String(contentsOfFile: "\(audience)/report.md", encoding: .utf8)
+        #expect(report.contains("its region, language and \(by) group after the plan's roll-up"))
+        #expect(report.contains("tiers scored as the plan scored them: R by days since the last order ≤ ") == (by == "value_tier"))
+        let (_, sends) = try Self.rows("\(audience)/sends.csv")
+        #expect(sends.count > 100)
+        let heldIDs = Set(held.values.joined())
+        #expect(sends.allSatisfy { !heldIDs.contains($0["customer_id"]!) && customers[$0["segment"]!] != nil })
+        let reasons = ["cap", "duplicate_contact", "invalid_contact", "missing_contact", "missing_name", "too_few_customers"]
+        for line in try Self.rows("\(audience)/audience-summary.csv").rows {
+            #expect(Int(line["planned"]!)! == Int(line["assigned"]!)! + reasons.map { Int(line[$0]!)! }.reduce(0, +))
+        }
+        // The same rows in another order, sent with the flag that reports count differences: no segment differs.
+        var lines = synth.stdout.split(separator: "\n").map(String.init)
+        let head = lines.removeFirst()
+        try ([head] + lines.reversed()).joined(separator: "\n").appending("\n").write(
+            toFile: "\(folder)/reversed.csv", atomically: true, encoding: .utf8)
+        let again = try CLI.run([
+            "audience", "\(folder)/out/plan.json", "--customers", "\(folder)/reversed.csv", "--out", "\(folder)/again",
+            "--allow-changed-customers",
+        ])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(
+            again.stderr.contains("the customer file has changed") && !again.stderr.contains("customers in the plan"), "\(again.stderr)")
+        #expect(
+            FileManager.default.contents(atPath: "\(audience)/sends.csv")
+                == FileManager.default.contents(atPath: "\(folder)/again/sends.csv"))
+    }
+
+    @Test("a plan file cut by value tier that does not record its segmentation is refused, naming a tier segment, rather than sent short")
+    func tieredPlanWithoutSegmentationRefused() throws {
         let folder = try Self.temporary()
         let synth = try CLI.run(["synth", "--customers", "2500", "--seed", "2026"])
         try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
         let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
         try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: customers.csv")
             .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, value_tier]\n")
-            .replacingOccurrences(of: "min_customers: 150", with: "min_customers: 20").replacingOccurrences(
-                of: "min_spend: 50000", with: "min_spend: 1000"
-            )
             .write(toFile: "\(folder)/tiered.yaml", atomically: true, encoding: .utf8)
         let plan = try CLI.run(["plan", "\(folder)/tiered.yaml", "--today", "2026-10-01", "--out", "\(folder)/out", "--format", "json"])
         #expect(plan.status == 0, "\(plan.stderr)")
-        let audience = try CLI.run(["audience", "\(folder)/out/plan.json", "--out", "\(folder)/audience"])
+        // A plan written before plans recorded their segmentation: the same file without the key.
+        var document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/out/plan.json"))) as? [String: Any])
+        #expect(document.removeValue(forKey: "segmentation") != nil)
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: "\(folder)/old.json"))
+        let audience = try CLI.run(["audience", "\(folder)/old.json", "--out", "\(folder)/audience"])
         #expect(audience.status == 64)
-        #expect(audience.stderr.contains("the plan's segments are cut by value tier, activity or device too ('IN-"), "\(audience.stderr)")
-        #expect(audience.stderr.contains("segmentation.by [region, language]"))
+        #expect(audience.stderr.contains("cut by value tier, activity or device too ('IN"), "\(audience.stderr)")
+        #expect(audience.stderr.contains("make the plan again"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/audience/sends.csv"))
-        let sql = try CLI.run(["audience", "\(folder)/out/plan.json", "--emit-holdout-sql", "duckdb", "--table", "customers"])
-        #expect(sql.status == 64 && sql.stdout.isEmpty && sql.stderr.contains("cut by value tier"))
+        let sql = try CLI.run(["audience", "\(folder)/old.json", "--emit-holdout-sql", "duckdb", "--table", "customers"])
+        #expect(sql.status == 64 && sql.stdout.isEmpty && sql.stderr.contains("does not record how"))
     }
 
     @Test(

@@ -4,9 +4,17 @@ import Foundation
 /// customer twice (the audience refuses both rows) and a row with a bad number, and the audience's
 /// held-out customers as `customer_id,segment` pairs.
 enum HoldoutFixture {
-    /// Writes the customers into `folder`; returns the file and its header line.
-    static func customers(in folder: String) throws -> (path: String, header: String) {
-        let example = try String(contentsOfFile: CLI.packageRoot + "/examples/customers-festive-2026.csv", encoding: .utf8)
+    /// Writes the customers into `folder`; returns the file and its header line. With `devices`,
+    /// a `device_os` column is added, spelled as exports do (`Android`, `iPhone`, `web`, empty).
+    static func customers(in folder: String, devices: Bool = false) throws -> (path: String, header: String) {
+        var example = try String(contentsOfFile: CLI.packageRoot + "/examples/customers-festive-2026.csv", encoding: .utf8)
+        if devices {
+            let spellings = [",device_os", ",Android", ",iPhone", ", web ", ",", ",android", ",Symbian"]
+            example =
+                example.split(separator: "\n").enumerated().map { i, line in
+                    line + spellings[i == 0 ? 0 : 1 + i % (spellings.count - 1)]
+                }.joined(separator: "\n") + "\n"
+        }
         let lines = example.split(separator: "\n")
         let path = folder + "/customers.csv"
         try

@@ -6,14 +6,22 @@ import Testing
 /// was made from, holds out exactly the customers `audience` holds out.
 @Suite("campaign-planner audience --emit-holdout-sql")
 struct HoldoutSQLCommandTests {
-    @Test("DuckDB's holdout from the emitted SQL is the audience's holdout.csv, customer by customer, duplicates left out")
-    func duckdbAgrees() throws {
+    @Test(
+        "DuckDB's holdout from the emitted SQL is the audience's holdout.csv, customer by customer, duplicates left out; by region and language, or cut by tier, activity or device too",
+        arguments: ["", "value_tier", "activity", "device"])
+    func duckdbAgrees(by: String) throws {
         let folder = NSTemporaryDirectory() + "holdout-sql-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let (customers, header) = try HoldoutFixture.customers(in: folder)
+        let (customers, header) = try HoldoutFixture.customers(in: folder, devices: by == "device")
+        var brief = CLI.packageRoot + "/examples/festive-2026.yaml"
+        if !by.isEmpty {
+            try String(contentsOfFile: brief, encoding: .utf8)
+                .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, \(by)]\n")
+                .write(toFile: folder + "/brief.yaml", atomically: true, encoding: .utf8)
+            brief = folder + "/brief.yaml"
+        }
         let plan = try CLI.run([
-            "plan", CLI.packageRoot + "/examples/festive-2026.yaml", "--customers", customers, "--out", folder + "/out", "--format", "json",
-            "--audience",
+            "plan", brief, "--customers", customers, "--out", folder + "/out", "--format", "json", "--audience",
         ])
         #expect(plan.status == 0, "\(plan.stderr)")
         let sql = try CLI.run([
@@ -39,6 +47,7 @@ struct HoldoutSQLCommandTests {
         let heldSQL = Set(rows.filter { $0.count == 3 && $0[2] == "1" }.map { "\($0[0]),\($0[1])" })
         let heldSwift = try HoldoutFixture.heldOut(folder + "/out/audience")
         #expect(heldSwift.count > 1000)
+        if !by.isEmpty { #expect(heldSwift.contains { $0.split(separator: "/").count == 3 }, "no segment of a \(by) group held out") }
         #expect(heldSQL == heldSwift)
         #expect(!rows.contains(where: HoldoutFixture.isSpoiled))
         // Every customer of a plan segment has a row: 40,000 less the duplicate's two rows and the customers in no segment.

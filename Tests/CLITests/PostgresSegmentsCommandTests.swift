@@ -110,26 +110,24 @@ struct PostgresSegmentsCommandTests {
         _ = try Self.load(200, table: "steady")
         // The view sleeps before its first row, so the aggregation over it is still running when its session is ended
         // (found by its wait, pg_sleep's PgSleep: the query text shown in pg_stat_activity stops at 1 kB).
-        try server.psql("CREATE VIEW sleepy_shoppers AS SELECT s.* FROM steady s, (SELECT pg_sleep(120)) AS pause")
+        try server.psql("CREATE VIEW sleepy_shoppers AS SELECT s.* FROM steady s, (SELECT pg_sleep(300)) AS pause")
         let arguments = [
             "segments", "--postgres", server.url(), "--table", "sleepy_shoppers", "--as-of", "2026-10-01", "--max-reject-rate", "5",
         ]
         let environment = ["PGPASSWORD": server.password, "PGPASSFILE": "/nonexistent"]
         let segments = Task { try await CLI.runOnThread(arguments, environment: environment) }
-        // Polled until a deadline, not a number of times: on a loaded machine the binary may take a while to reach the query.
-        let deadline = Date().addingTimeInterval(55)
-        var ended = "0"
-        while ended == "0" && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(200))
-            ended = try server.psql(
+        // Polled until a deadline, not a number of times, on a thread of its own: on a loaded machine
+        // the binary may take a while to reach the query.
+        let ended = try await pollOnOwnThread(timeout: 90) {
+            try server.psql(
                 """
                 SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
                 WHERE application_name = 'campaign-planner' AND state = 'active' AND wait_event = 'PgSleep'
                 AND pid <> pg_backend_pid()
-                """)
+                """) == "1"
         }
         let terminated = Date()
-        #expect(ended == "1", "the aggregation over sleepy_shoppers was never seen running")
+        #expect(ended, "the aggregation over sleepy_shoppers was never seen running")
         let result = try await segments.value
         // Measured from the session's end: the binary must notice at once, not when the server would have finished sleeping.
         #expect(Date().timeIntervalSince(terminated) < 30, "the run waited instead of failing when its session ended")

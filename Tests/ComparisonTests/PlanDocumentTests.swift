@@ -1,7 +1,9 @@
 import Comparison
 import Foundation
+import PlanTestSupport
 import Planner
 import PlannerCore
+import Segments
 import Testing
 
 /// plan.json is one document: the `Plan` type writes it and reads it back, and
@@ -40,6 +42,34 @@ struct PlanDocumentTests {
         }
         let verdicts = try Self.validate(["plan", "extra", "missing", "null"].map { "\(folder)/\($0).json" })
         #expect(verdicts == ["valid", "invalid", "invalid", "invalid"])
+    }
+
+    @Test(
+        "a plan cut by value tier records its dimension and cut points: valid against the schema, write → read → write byte-identical; three cut points are refused"
+    )
+    func segmentation() throws {
+        let plan = try TieredExample.plan.get()
+        let segmentation = try #require(plan.segmentation)
+        #expect(segmentation.dimension == .valueTier)
+        let cuts = try #require(segmentation.valueCuts)
+        #expect(cuts.customers == 40_000 && cuts.recencyDays.count == 4 && cuts.recencyDays == cuts.recencyDays.sorted())
+        let text = plan.canonicalJSON
+        #expect(text.contains("\"segmentation\": {\n    \"by\": \"value_tier\",\n    \"value_cuts\": {\n      \"recency_days\": ["))
+        let read = try Plan.parse(Array(text.utf8), path: "tiers/plan.json")
+        #expect(read.segmentation == segmentation && read.canonicalJSON == text)
+        // Plans by region and language keep their bytes: no segmentation key.
+        #expect(!Self.text.contains("\"segmentation\""))
+        let folder = NSTemporaryDirectory() + "plan-segmentation-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = "\(cuts.spendBuckets[0]),\n        "
+        let three = text.replacingOccurrences(of: "\"spend_buckets\": [\n        " + first, with: "\"spend_buckets\": [\n        ")
+        #expect(three != text)
+        try text.write(toFile: "\(folder)/tiers.json", atomically: true, encoding: .utf8)
+        try three.write(toFile: "\(folder)/three.json", atomically: true, encoding: .utf8)
+        #expect(try Self.validate(["\(folder)/tiers.json", "\(folder)/three.json"]) == ["valid", "invalid"])
+        let error = try #require(throws: Diagnostic.self) { try Plan.parse(Array(three.utf8), path: "three/plan.json") }
+        #expect(error.field == "segmentation.value_cuts", "\(error)")
     }
 
     @Test("a flight whose send days do not match its dates is named at its field")

@@ -142,7 +142,9 @@ struct PostgresReaderTests {
     func droppedConnection() async throws {
         let server = try TestPostgres.server()
         let reader = try reader()
-        let query = Task {
+        let executor = OwnThreadExecutor(name: "dropped-connection query")
+        defer { executor.finish() }
+        let query = Task(executorPreference: executor) {
             try await rows(PostgresQueryText(sql: "SELECT pg_sleep(120)::text AS marker_dropped"), reader: reader)
         }
         try await waitUntilRunning("marker_dropped", server: server)
@@ -156,7 +158,9 @@ struct PostgresReaderTests {
     func cancellation() async throws {
         let server = try TestPostgres.server()
         let reader = try reader()
-        let query = Task {
+        let executor = OwnThreadExecutor(name: "cancelled query")
+        defer { executor.finish() }
+        let query = Task(executorPreference: executor) {
             try await rows(PostgresQueryText(sql: "SELECT pg_sleep(120)::text AS marker_cancelled"), reader: reader)
         }
         try await waitUntilRunning("marker_cancelled", server: server)
@@ -164,14 +168,11 @@ struct PostgresReaderTests {
         let error = await #expect(throws: PostgresAccessError.self) { _ = try await query.value }
         #expect(error == .cancelled(server: "postgres://postgres@127.0.0.1:\(server.port)/postgres?sslmode=disable"))
         // client_connection_check_interval (1 s) lets the server notice the closed connection.
-        var running = "1"
-        let deadline = Date().addingTimeInterval(30)
-        while running != "0" && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(200))
-            running = try server.psql(
-                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%marker_cancelled%' AND pid <> pg_backend_pid()")
+        let stopped = try await pollOnOwnThread(timeout: 30) {
+            try server.psql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%marker_cancelled%' AND pid <> pg_backend_pid()")
+                == "0"
         }
-        #expect(running == "0")
+        #expect(stopped)
     }
 
     @Test("nothing listening on the port is a connection error naming the server")
@@ -183,16 +184,14 @@ struct PostgresReaderTests {
         #expect(error.map { "\($0)" }?.hasPrefix("cannot connect to postgres://postgres@127.0.0.1:1/postgres") == true)
     }
 
-    /// Waits until a statement holding `marker` is active on the server.
+    /// Waits until a statement holding `marker` is active on the server (until a deadline, not a
+    /// number of tries: each psql call is slow on a loaded machine).
     func waitUntilRunning(_ marker: String, server: TestPostgres) async throws {
-        // Until a deadline, not a number of tries: each psql call is slow on a loaded machine.
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            let count = try server.psql(
+        let running = try await pollOnOwnThread(timeout: 60, every: 0.1) {
+            try server.psql(
                 "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%\(marker)%' AND pid <> pg_backend_pid()")
-            if count == "1" { return }
-            try await Task.sleep(for: .milliseconds(100))
+                == "1"
         }
-        Issue.record("the query with \(marker) never started")
+        if !running { Issue.record("the query with \(marker) never started") }
     }
 }

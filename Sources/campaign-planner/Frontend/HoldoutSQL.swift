@@ -6,7 +6,7 @@ import Segments
 
 /// `audience --emit-holdout-sql`: the plan's control group as one query over the customers'
 /// table, the segmentation's rules for accepted rows (``SegmentSQL``) joined to the plan's
-/// segments as the audience assigns them (``SegmentIndex``), held out by the audience's hash
+/// segments as the audience assigns them (``SegmentIndex``, with the plan's group and value cuts), held out by the audience's hash
 /// (``SegmentSQL/Holdout``), so a warehouse tags the same customers.
 enum HoldoutSQL {
     /// The query's text in `dialect` (values as escaped literals).
@@ -43,16 +43,21 @@ enum HoldoutSQL {
         }
         let index = try SegmentIndex(plan: plan, country: country, planPath: planPath)
         var members: [SegmentSQL.Holdout.Member] = []
+        let groups: [String?] = index.dimension.map { $0.groups.map(Optional.some) } ?? [nil]
         for region in country.regions.map(\.code).sorted() {
             for language in catalog.languages.map(\.code).sorted() {
-                if let s = index.segment(region: region, language: language) {
-                    members.append(.init(region: region, language: language, segment: index.ids[s]))
+                for group in groups {
+                    if let s = index.segment(region: region, language: language, group: group) {
+                        members.append(.init(region: region, language: language, group: group, segment: index.ids[s]))
+                    }
                 }
             }
         }
         let columns = tableColumns ?? CanonicalField.allCases.map { mapping.explicit[$0] ?? $0.rawValue }
-        let sql = try SegmentSQL(
-            catalog: catalog, country: plan.country, table: table, tableColumns: columns, mapping: mapping, asOf: plan.asOf)
+        var sql = try SegmentSQL(
+            catalog: catalog, country: plan.country, table: table, tableColumns: columns, mapping: mapping, asOf: plan.asOf,
+            dimension: index.dimension)
+        sql.valueCuts = index.valueCuts
         return sql.holdoutText(
             SegmentSQL.Holdout(campaignID: rules.campaignID, share: rules.holdoutShare, members: members), dialect: dialect)
     }
