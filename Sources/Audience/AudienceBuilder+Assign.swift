@@ -112,15 +112,12 @@ extension AudienceBuilder {
                     for d in 0..<days where load[d] < perDayLimit && (best < 0 || load[d] < load[best]) { best = d }
                     chosen = best >= 0 ? best : nil
                 } else {
-                    // Days by (load, position) without building the order: level by level.
+                    // The least-loaded of the days with room that the cap allows, the earliest of equals: one
+                    // pass over the days (not level by level up to the day limit, which cost a capped customer
+                    // time in proportion to the line's messages, and the whole walk the square of them).
                     let existing = cap.days(m)
-                    var level = load.min() ?? 0
-                    search: while level < perDayLimit {
-                        for d in 0..<days where load[d] == level && rules.cap.allows(start + d, after: existing) {
-                            chosen = d
-                            break search
-                        }
-                        level += 1
+                    for d in 0..<days where load[d] < perDayLimit && (chosen == nil || load[d] < load[chosen!]) {
+                        if rules.cap.allows(start + d, after: existing) { chosen = d }
                     }
                 }
                 guard let dayIndex = chosen else {

@@ -38,18 +38,15 @@ struct AudienceJob: Sendable {
     /// The totals of an audience already made (`audience-summary.csv`): planned and assigned
     /// messages and ghost sends of held-out customers, or nil when there is none.
     static func totals(in directory: String) -> (planned: Int, assigned: Int, heldOut: Int)? {
-        guard let text = try? FileBytes.readText("\(directory)/audience-summary.csv", limit: 64 << 20) else { return nil }
-        var tokenizer = CSVTokenizer(bytes: Array(text.utf8))
-        guard case .fields(_, let header, _)? = tokenizer.next() else { return nil }
-        let names = header.map { String(decoding: $0, as: UTF8.self) }
-        guard let p = names.firstIndex(of: "planned"), let a = names.firstIndex(of: "assigned"), let h = names.firstIndex(of: "held_out")
+        guard let table = try? CSVTable(path: "\(directory)/audience-summary.csv"),
+            let p = table.header.firstIndex(of: "planned"), let a = table.header.firstIndex(of: "assigned"),
+            let h = table.header.firstIndex(of: "held_out")
         else { return nil }
         var totals = (planned: 0, assigned: 0, heldOut: 0)
-        while case .fields(_, let values, _)? = tokenizer.next() {
-            func count(_ index: Int) -> Int { index < values.count ? Int(String(decoding: values[index], as: UTF8.self)) ?? 0 : 0 }
-            totals.planned += count(p)
-            totals.assigned += count(a)
-            totals.heldOut += count(h)
+        for row in table.rows {
+            totals.planned += Int(row.values[p]) ?? 0
+            totals.assigned += Int(row.values[a]) ?? 0
+            totals.heldOut += Int(row.values[h]) ?? 0
         }
         return totals
     }
