@@ -28,6 +28,21 @@ struct AudienceCommandTests {
         return false
     }
 
+    /// 2,500 synthetic customers (`customers.csv`) and the example brief cut by `by` too
+    /// (`tiered.yaml`), its thresholds lowered so that states keep tier segments, in `folder`;
+    /// returns the customers' CSV text.
+    static func tieredBrief(by: String, in folder: String) throws -> String {
+        let synth = try CLI.run(["synth", "--customers", "2500", "--seed", "2026"])
+        try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
+        let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
+        try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: customers.csv")
+            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, \(by)]\n")
+            .replacingOccurrences(of: "min_customers: 150", with: "min_customers: 20")
+            .replacingOccurrences(of: "min_spend: 50000", with: "min_spend: 1000")
+            .write(toFile: "\(folder)/tiered.yaml", atomically: true, encoding: .utf8)
+        return synth.stdout
+    }
+
     static func rows(_ path: String) throws -> (header: [String], rows: [[String: String]]) {
         let table = try CSVTable(path: path)
         return (table.header, table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0.values)) })
@@ -38,15 +53,7 @@ struct AudienceCommandTests {
         arguments: ["value_tier", "activity"])
     func tieredPlanAudience(by: String) throws {
         let folder = try Self.temporary()
-        let synth = try CLI.run(["synth", "--customers", "2500", "--seed", "2026"])
-        try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
-        let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
-        try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: customers.csv")
-            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, \(by)]\n")
-            .replacingOccurrences(of: "min_customers: 150", with: "min_customers: 20").replacingOccurrences(
-                of: "min_spend: 50000", with: "min_spend: 1000"
-            )
-            .write(toFile: "\(folder)/tiered.yaml", atomically: true, encoding: .utf8)
+        let synth = try Self.tieredBrief(by: by, in: folder)
         let plan = try CLI.run([
             "plan", "\(folder)/tiered.yaml", "--today", "2026-10-01", "--out", "\(folder)/out", "--format", "json", "--audience",
         ])
@@ -78,7 +85,7 @@ struct AudienceCommandTests {
             #expect(Int(line["planned"]!)! == Int(line["assigned"]!)! + reasons.map { Int(line[$0]!)! }.reduce(0, +))
         }
         // The same rows in another order, sent with the flag that reports count differences: no segment differs.
-        var lines = synth.stdout.split(separator: "\n").map(String.init)
+        var lines = synth.split(separator: "\n").map(String.init)
         let head = lines.removeFirst()
         try ([head] + lines.reversed()).joined(separator: "\n").appending("\n").write(
             toFile: "\(folder)/reversed.csv", atomically: true, encoding: .utf8)
@@ -97,12 +104,7 @@ struct AudienceCommandTests {
     @Test("a plan file cut by value tier that does not record its segmentation is refused, naming a tier segment, rather than sent short")
     func tieredPlanWithoutSegmentationRefused() throws {
         let folder = try Self.temporary()
-        let synth = try CLI.run(["synth", "--customers", "2500", "--seed", "2026"])
-        try synth.stdout.write(toFile: "\(folder)/customers.csv", atomically: true, encoding: .utf8)
-        let brief = try String(contentsOfFile: CLI.packageRoot + "/examples/festive-2026.yaml", encoding: .utf8)
-        try brief.replacingOccurrences(of: "file: customers-festive-2026.csv", with: "file: customers.csv")
-            .replacingOccurrences(of: "segmentation:\n", with: "segmentation:\n  by: [region, language, value_tier]\n")
-            .write(toFile: "\(folder)/tiered.yaml", atomically: true, encoding: .utf8)
+        _ = try Self.tieredBrief(by: "value_tier", in: folder)
         let plan = try CLI.run(["plan", "\(folder)/tiered.yaml", "--today", "2026-10-01", "--out", "\(folder)/out", "--format", "json"])
         #expect(plan.status == 0, "\(plan.stderr)")
         // A plan written before plans recorded their segmentation: the same file without the key.
