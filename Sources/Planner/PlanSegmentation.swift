@@ -40,8 +40,8 @@ extension PlanSegmentation: Codable {
         try n.encode(cuts.customers, forKey: .customers)
     }
 
-    /// Reads what ``encode(to:)`` writes; an unknown dimension, or value tiers without four cut
-    /// points per measure, is a data-corrupted error.
+    /// Reads what ``encode(to:)`` writes; an unknown dimension, or cut points other than four per
+    /// measure, is a data-corrupted error.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let name = try c.decode(String.self, forKey: .by)
@@ -57,8 +57,8 @@ extension PlanSegmentation: Codable {
                 frequencyOrders: try n.decode([Int].self, forKey: .frequencyOrders),
                 spendBuckets: try n.decode([Int].self, forKey: .spendBuckets), customers: try n.decode(Int.self, forKey: .customers))
         }
-        guard dimension != .valueTier || [cuts?.recencyDays, cuts?.frequencyOrders, cuts?.spendBuckets].allSatisfy({ $0?.count == 4 })
-        else {
+        // Null cut points are a plan from a cube without its value_cut rows: readable, but its audience is refused.
+        guard cuts.map({ [$0.recencyDays, $0.frequencyOrders, $0.spendBuckets].allSatisfy { $0.count == 4 } }) ?? true else {
             throw DecodingError.dataCorruptedError(
                 forKey: .valueCuts, in: c, debugDescription: "value tiers need four cut points for each of recency, frequency and spend")
         }

@@ -107,7 +107,7 @@ public struct CustomerRecordReader: Sendable {
         guard dimension != .valueTier || rules.valueCuts != nil else {
             throw Diagnostic(
                 .badRequest, path: path, message: "customers cut by value tier need the value cut points they were planned with",
-                hint: "make the plan again: plans record their value cuts")
+                hint: "make the plan again from the customer file, or from a cube with its value_cut rows")
         }
         let plan = ReadPlan(
             columns: columns, catalog: rules.catalog, country: rules.country, asOf: rules.asOf, dimension: dimension, cuts: rules.valueCuts)
