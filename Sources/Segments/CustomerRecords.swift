@@ -332,7 +332,7 @@ final class RecordCollector<T>: CSVPartConsumer {
             case .device: index = plan.device >= 0 ? DeviceGroup.index(field(record, plan.device)) : 3
             case .region, .language: index = 0
             }
-            group = dimension.groups[index]
+            group = plan.groupNames[index]
         }
         let value = transform(
             CustomerRecord(

@@ -22,6 +22,8 @@ final class ReadPlan: Sendable {
     /// The extra dimension (value tier or activity band), if any, and its group count (1 when none).
     let dimension: SegmentDimension?
     let groups: Int
+    /// The extra dimension's group names, by index (empty when none), made once rather than per row.
+    let groupNames: [String]
     /// The value cut points of the second pass (value tiers only).
     let cuts: ValueCuts?
     /// Whether this pass only counts the value histograms (the first pass of a value-tier read).
@@ -40,6 +42,7 @@ final class ReadPlan: Sendable {
         fieldCount = columns.header.count
         self.dimension = dimension
         groups = max(1, dimension?.groups.count ?? 1)
+        groupNames = dimension?.groups ?? []
         self.cuts = cuts
         self.histogramPass = histogramPass
         self.collectMembers = collectMembers
