@@ -147,9 +147,10 @@ struct PostgresReaderTests {
         let query = Task(executorPreference: executor) {
             try await rows(PostgresQueryText(sql: "SELECT pg_sleep(120)::text AS marker_dropped"), reader: reader)
         }
-        try await waitUntilRunning("marker_dropped", server: server)
-        try server.psql(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%marker_dropped%' AND pid <> pg_backend_pid()")
+        try await whenRunning("marker_dropped", server: server) {
+            try server.psql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%marker_dropped%' AND pid <> pg_backend_pid()")
+        }
         let error = await #expect(throws: PostgresAccessError.self) { _ = try await query.value }
         #expect(error == .connectionLost(server: "postgres://postgres@127.0.0.1:\(server.port)/postgres?sslmode=disable"))
     }
@@ -163,8 +164,7 @@ struct PostgresReaderTests {
         let query = Task(executorPreference: executor) {
             try await rows(PostgresQueryText(sql: "SELECT pg_sleep(120)::text AS marker_cancelled"), reader: reader)
         }
-        try await waitUntilRunning("marker_cancelled", server: server)
-        query.cancel()
+        try await whenRunning("marker_cancelled", server: server) { query.cancel() }
         let error = await #expect(throws: PostgresAccessError.self) { _ = try await query.value }
         #expect(error == .cancelled(server: "postgres://postgres@127.0.0.1:\(server.port)/postgres?sslmode=disable"))
         // client_connection_check_interval (1 s) lets the server notice the closed connection.
@@ -185,12 +185,19 @@ struct PostgresReaderTests {
     }
 
     /// Waits until a statement holding `marker` is active on the server (until a deadline, not a
-    /// number of tries: each psql call is slow on a loaded machine).
-    func waitUntilRunning(_ marker: String, server: TestPostgres) async throws {
+    /// number of tries: each psql call is slow on a loaded machine), then does `action` at once, on
+    /// the polling thread. Acting there, not after the test's own task resumes, matters on a 2-core
+    /// machine: tests blocked in subprocesses can hold the cooperative pool's threads longer than the
+    /// query sleeps, and an action taken after the query finished proves nothing.
+    func whenRunning(_ marker: String, server: TestPostgres, then action: @escaping @Sendable () throws -> Void) async throws {
         let running = try await pollOnOwnThread(timeout: 60, every: 0.1) {
-            try server.psql(
-                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%\(marker)%' AND pid <> pg_backend_pid()")
-                == "1"
+            guard
+                try server.psql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%\(marker)%' AND pid <> pg_backend_pid()")
+                    == "1"
+            else { return false }
+            try action()
+            return true
         }
         if !running { Issue.record("the query with \(marker) never started") }
     }
