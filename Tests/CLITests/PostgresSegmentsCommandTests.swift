@@ -115,7 +115,7 @@ struct PostgresSegmentsCommandTests {
             "segments", "--postgres", server.url(), "--table", "sleepy_shoppers", "--as-of", "2026-10-01", "--max-reject-rate", "5",
         ]
         let environment = ["PGPASSWORD": server.password, "PGPASSFILE": "/nonexistent"]
-        let segments = Task { try await CLI.runOnThread(arguments, environment: environment) }
+        let segments = OwnThreadWork(name: "segments over sleepy_shoppers") { try CLI.run(arguments, environment: environment) }
         // Polled until a deadline, not a number of times, on a thread of its own: on a loaded machine
         // the binary may take a while to reach the query.
         let ended = try await pollOnOwnThread(timeout: 90) {
@@ -140,14 +140,5 @@ struct PostgresSegmentsCommandTests {
             result.stderr.contains("run again; if it recurs, ask the database team whether statement or idle timeouts end long queries"))
         #expect(result.stdout.isEmpty)
         #expect(!result.stderr.contains(server.password) && !result.stdout.contains(server.password))
-    }
-}
-
-extension CLI {
-    /// ``run(_:in:environment:)`` on a thread of its own, so a test can act on the server while the binary waits on it.
-    static func runOnThread(_ arguments: [String], environment: [String: String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Swift.Result { try run(arguments, environment: environment) }) }.start()
-        }
     }
 }

@@ -22,3 +22,46 @@ public func pollOnOwnThread(
         }.start()
     }
 }
+
+/// Work started on a thread of its own the moment this is made, whose result a test awaits later.
+/// Unlike `Task { ... }`, starting it does not wait for a thread of the cooperative pool: on a
+/// 2-core machine whose two pool threads are held by tests blocked in subprocesses, a task that
+/// starts a binary can sit unscheduled for minutes, and a watcher polling for that binary's query
+/// gives up before it ever runs.
+public final class OwnThreadWork<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: Result<Value, any Error>?
+    private var waiting: CheckedContinuation<Value, any Error>?
+
+    /// Starts `body` at once on a new thread called `name`.
+    public init(name: String, _ body: @escaping @Sendable () throws -> Value) {
+        let thread = Thread { [self] in finish(Result { try body() }) }
+        thread.name = name
+        thread.start()
+    }
+
+    /// What `body` returned or threw, once it has.
+    public var value: Value {
+        get async throws {
+            try await withCheckedThrowingContinuation { continuation in
+                lock.lock()
+                if let outcome {
+                    lock.unlock()
+                    continuation.resume(with: outcome)
+                } else {
+                    waiting = continuation
+                    lock.unlock()
+                }
+            }
+        }
+    }
+
+    private func finish(_ result: Result<Value, any Error>) {
+        lock.lock()
+        let continuation = waiting
+        waiting = nil
+        if continuation == nil { outcome = result }
+        lock.unlock()
+        continuation?.resume(with: result)
+    }
+}
