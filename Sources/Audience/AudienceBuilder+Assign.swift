@@ -2,6 +2,8 @@ import Locales
 import Messages
 import Planner
 import PlannerCore
+import PlannerIO
+import Segments
 
 extension AudienceBuilder {
     /// Positions of `lines` (one segment's) in assignment order: festivals by first flight day
@@ -21,12 +23,18 @@ extension AudienceBuilder {
         }
     }
 
-    /// One send chosen: the member (its position in the segment's ranked group), the day
+    /// One send chosen: the member (its position in rank order among the segment's treated or
+    /// held-out customers) and its row (``Member/place`` and line, to read it again), the day
     /// number and the minute of the day it goes out.
     struct Pick: Sendable {
         let member: Int32
         let day: Int32
-        let minute: Int32
+        var minute: Int32
+        let row: UInt32
+        let place: UInt64
+
+        /// The picked customer's row in the file.
+        var position: CustomerRecordPosition { Member.position(place: place, line: row) }
     }
 
     struct Assignment {
@@ -58,12 +66,13 @@ extension AudienceBuilder {
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }
 
-    /// Walks `candidates` (ranked) for each line in turn, as ``AudienceBuilder`` describes.
+    /// Walks the customers of `bucket` of `ranked` (in rank order) for each line in turn, as
+    /// ``AudienceBuilder`` describes; `cap` holds their send days, by rank position.
     static func assign(
-        lines: [Int], quotas: [Int], candidates: [Int], members: [Member], plan: Plan, rules: AudienceRules, byName: Set<String>,
+        lines: [Int], quotas: [Int], ranked: BucketSpill<Member>, bucket: Int, plan: Plan, rules: AudienceRules, byName: Set<String>,
         cap: inout CapBook,
         dedupe: inout [String: Set<UInt64>]
-    ) -> [Assignment] {
+    ) throws(Diagnostic) -> [Assignment] {
         var result: [Assignment] = []
         for (position, l) in lines.enumerated() {
             let line = plan.lines[l]
@@ -74,16 +83,20 @@ extension AudienceBuilder {
             let key = "\(line.festival)|\(line.channel)"
             let needsName = byName.contains(line.template)
             let days = line.flight.sendDays
-            var picked: [(member: Int, dayIndex: Int)] = []
+            // The picks themselves as they are chosen (24 bytes each, room for the quota made once);
+            // their minutes are set when the day's count is known.
+            var picks: [Pick] = []
+            picks.reserveCapacity(min(quota, ranked.count(bucket)))
             var seen: [SkipReason: Int] = [:]
             let start = line.flight.start.dayNumber
             let perDayLimit = (quota + days - 1) / max(days, 1)
             var load = [Int](repeating: 0, count: days)
             var used = dedupe.removeValue(forKey: key) ?? []
             defer { dedupe[key] = used }
-            for m in candidates {
-                if picked.count >= quota { break }
-                let member = members[m]
+            var candidates = MemberCursor(ranked, bucket: bucket)
+            var m = -1
+            while picks.count < quota, let member = try candidates.next() {
+                m += 1
                 guard member.optIn & (1 << UInt8(c)) != 0 else { continue }
                 switch member.state(kind: kind) {
                 case .missing:
@@ -127,22 +140,21 @@ extension AudienceBuilder {
                 load[dayIndex] += 1
                 cap.add(m, day: start + dayIndex)
                 if contact != 0 { used.insert(contact) }
-                picked.append((m, dayIndex))
+                picks.append(Pick(member: Int32(m), day: Int32(start + dayIndex), minute: 0, row: member.line, place: member.place))
             }
             // Times: each day's sends spread evenly over the window.
             let (from, until) = window(line.flight, country: plan.country)
             var perDay = [Int](repeating: 0, count: days)
-            for pick in picked { perDay[pick.dayIndex] += 1 }
+            for pick in picks { perDay[Int(pick.day) - start] += 1 }
             var placed = [Int](repeating: 0, count: days)
-            var picks: [Pick] = []
-            for pick in picked {
-                let i = placed[pick.dayIndex]
-                placed[pick.dayIndex] += 1
-                let minute = from + i * (until - from) / perDay[pick.dayIndex]
-                picks.append(Pick(member: Int32(pick.member), day: Int32(start + pick.dayIndex), minute: Int32(minute)))
+            for p in picks.indices {
+                let dayIndex = Int(picks[p].day) - start
+                let i = placed[dayIndex]
+                placed[dayIndex] += 1
+                picks[p].minute = Int32(from + i * (until - from) / perDay[dayIndex])
             }
             // The shortfall, explained: reasons in order, the rest too few customers.
-            var left = quota - picked.count
+            var left = quota - picks.count
             var skipped: [SkipReason: Int] = [:]
             for reason in [SkipReason.cap, .duplicateContact, .invalidContact, .missingContact, .missingName] where left > 0 {
                 let n = min(left, seen[reason] ?? 0)

@@ -33,13 +33,18 @@ public struct AudienceRequest: Sendable {
 /// customer to its plan segment; then each segment in turn is held out, ranked, capped,
 /// scheduled and rendered, and handed to the sink in batches before the next segment starts.
 ///
-/// Memory: per customer only a fixed-size record (``Member``, 72 bytes: the row's place in the
-/// file, the holdout hash, the score, contact keys and flags); ids, contacts and names stay in the
-/// file and are read again by offset for the rows that are written (sends, holdout) and for the
-/// checks (duplicate ids, shared contacts). A segment's cap counters (``CapBook``, 8 bytes a
-/// customer) live only while it is assigned (a customer is in exactly one segment); its sends are
-/// rendered and handed over in chunks of a few thousand, on every core, in order. Invalid
-/// contacts (rejects-file rows) are kept until the end. Segment by segment, the rules are:
+/// Memory: one segment at a time, and within a segment a run of records. The streaming pass sets
+/// each customer's fixed-size record (``Member``, 72 bytes: the row's place in the file, the
+/// holdout hash, the score, contact keys and flags) aside on disk in its segment's bucket
+/// (``BucketSpill``); ids, contacts and names stay in the file and are read again by offset for
+/// the rows that are written (sends, holdout) and for the checks. The two checks that look across
+/// segments (duplicate ids, shared contacts) sort one partition of a hash range at a time
+/// (``HashPartitions``). A segment is held out and ranked on disk too (``RankedSegment``: sorted
+/// runs, merged) and walked from there; what stays in memory per customer of the segment being
+/// assigned is its cap counters (``CapBook``, 8 bytes), and per chosen send its pick (24 bytes),
+/// until the segment's sends are rendered and handed over, in chunks of a few thousand, on every
+/// core, in order. Invalid contacts (rejects-file rows) and the held-out rows of the segment are
+/// kept until written. Segment by segment, the rules are:
 /// 1. holdout: ``Holdout`` (MD5 of `campaign_id:customer_id`, the first `round(share × n)`);
 /// 2. ranking: ``ResponseScore`` (recency, orders, spend), ties by the holdout hash;
 /// 3. festivals in flight order; within a festival, lines by value per message (base revenue ÷
@@ -107,12 +112,12 @@ public enum AudienceBuilder {
         segmentRules.dimension = index.dimension
         segmentRules.valueCuts = index.valueCuts
         let reader = CustomerRecordReader(rules: segmentRules)
-        var members = [[Member]](repeating: [], count: index.ids.count)
-        // Each segment's customers as the plan counted them: arrays of that size from the start,
-        // not grown by doubling (which would hold up to twice the records while copying them).
-        for s in members.indices { members[s].reserveCapacity(plan.segments[s].customers) }
-        var outsideMembers: [Member] = []
+        // Each segment's customers set aside on disk as they are read (the last bucket: rows in no
+        // plan segment, kept for the duplicate-id check), so memory holds one segment at a time.
+        let members = try BucketSpill<Member>(buckets: index.ids.count + 1, prefix: "campaign-planner-members")
+        let outsideBucket = index.ids.count
         var rejects: [ContactReject] = []
+        var spillFailure: Diagnostic?
         let campaignID = rules.campaignID, countryCode = plan.country
         let counts = try reader.read(
             path: customersPath,
@@ -127,20 +132,21 @@ public enum AudienceBuilder {
                 for reject in draft.rejects {
                     rejects.append(ContactReject(line: position.line, reason: reject.reason, value: reject.value))
                 }
-                if draft.segment < 0 { outsideMembers.append(member) } else { members[draft.segment].append(member) }
+                guard spillFailure == nil else { return }
+                do throws(Diagnostic) {
+                    try members.append(member, to: draft.segment < 0 ? outsideBucket : draft.segment)
+                } catch { spillFailure = error }
             })
+        if let spillFailure { throw spillFailure }
         let rows = try CustomerRowReader(path: customersPath, rules: reader.rules)
-        for s in members.indices { members[s].sort { $0.hashOrder(before: $1) } }
-        outsideMembers.sort { $0.hashOrder(before: $1) }
-        let duplicates = try DuplicateIDs.remove(from: &members, outside: &outsideMembers, rows: rows)
-        let outside = outsideMembers.count
-        outsideMembers = []
+        let (duplicates, removed) = try DuplicateIDs.find(in: members, rows: rows)
+        let outside = members.count(outsideBucket) - removed[outsideBucket].count
         // Rows of a duplicated id are rejected as a whole: their contacts are not checked either.
         let duplicateLines = Set(duplicates.map(\.line))
         rejects.removeAll { duplicateLines.contains($0.line) }
         rejects += duplicates.map { ContactReject(line: $0.line, reason: DuplicateIDs.reason, value: $0.id) }
         rejects.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
-        try SharedContacts.mark(&members, rows: rows, country: plan.country)
+        var shared = try SharedContacts(members: members, segments: index.ids.count, removed: removed)
 
         // Segment by segment.
         var outcomes = plan.lines.map(LineOutcome.init)
@@ -154,26 +160,26 @@ public enum AudienceBuilder {
         var segmentCounts: [(id: String, planned: Int, customers: Int, heldOut: Int)] = []
         let writer = try SendWriter(path: customersPath, rules: reader.rules, country: plan.country)
         for (s, id) in index.ids.enumerated() {
-            var group = members[s]
-            members[s] = []
-            let held = Holdout.count(share: rules.holdoutShare, customers: group.count)
-            for i in 0..<held { group[i].heldOut = true }
-            segmentCounts.append((id, plan.segments[s].customers, group.count, held))
-            group.sort { $0.rank(before: $1) }
+            let segment = try RankedSegment(
+                members: members, segment: s, removed: removed[s], share: rules.holdoutShare, shared: &shared, rows: rows,
+                country: plan.country)
+            let treated = segment.treated, heldOut = segment.heldOut
+            segmentCounts.append((id, plan.segments[s].customers, treated + heldOut, heldOut))
             let lines = linesBySegment[id] ?? []
-            let treated = group.indices.filter { !group[$0].heldOut }
-            let ghosts = group.indices.filter { group[$0].heldOut }
             let quotas = lines.map { plan.lines[$0].forecast.messages }
-            let ghostQuotas = quotas.map { m in
-                treated.isEmpty ? 0 : Int((Double(m) * Double(ghosts.count) / Double(treated.count)).rounded(.toNearestOrAwayFromZero))
+            let ghostQuotas = quotas.map { (m: Int) -> Int in
+                guard treated > 0 else { return 0 }
+                let share = Double(m) * Double(heldOut) / Double(treated)
+                return Int(share.rounded(.toNearestOrAwayFromZero))
             }
             let order = festivalOrder(lines.map { plan.lines[$0] })
-            var cap = CapBook(count: group.count, base: firstDay)
-            let sent = assign(
-                lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, candidates: treated, members: group, plan: plan,
+            var cap = CapBook(count: treated, base: firstDay)
+            let sent = try assign(
+                lines: order.map { lines[$0] }, quotas: order.map { quotas[$0] }, ranked: segment.ranked, bucket: 0, plan: plan,
                 rules: rules, byName: byName, cap: &cap, dedupe: &dedupe)
-            let ghostSent = assign(
-                lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, candidates: ghosts, members: group, plan: plan,
+            cap = CapBook(count: heldOut, base: firstDay)
+            let ghostSent = try assign(
+                lines: order.map { lines[$0] }, quotas: order.map { ghostQuotas[$0] }, ranked: segment.ranked, bucket: 1, plan: plan,
                 rules: rules, byName: byName, cap: &cap, dedupe: &ghostDedupe)
             cap = CapBook(count: 0, base: firstDay)
 
@@ -184,8 +190,11 @@ public enum AudienceBuilder {
                 for pick in assignment.picks { ghostLines[Int(pick.member), default: []].append(plan.lines[assignment.line].id) }
             }
             var holdout: [HoldoutEntry] = []
-            for g in ghosts {
-                let customer = try rows.fields(at: group[g].position).id
+            var ghosts = MemberCursor(segment.ranked, bucket: 1)
+            var g = -1
+            while let ghost = try ghosts.next() {
+                g += 1
+                let customer = try rows.fields(at: ghost.position).id
                 let lines = ghostLines[g] ?? []
                 if lines.isEmpty {
                     holdout.append(HoldoutEntry(customerID: customer, segment: id, line: nil))
@@ -197,18 +206,23 @@ public enum AudienceBuilder {
             try sink.write(AudienceBatch(segment: id, sends: [], holdout: holdout))
             holdout = []
 
-            // The sends, by line, day, time and customer id, rendered in chunks on every core.
-            var picks: [(line: Int32, pick: Pick)] = []
+            // The sends, by line, day, time and customer id, rendered in chunks on every core, a
+            // line at a time.
             var messages: [Int: LineMessage] = [:]
             for assignment in sent {
                 let l = assignment.line
                 outcomes[l].assigned = assignment.picks.count
                 outcomes[l].skipped = assignment.skipped
                 if !assignment.picks.isEmpty { messages[l] = try renderer.message(for: plan.lines[l]) }
-                for pick in assignment.picks { picks.append((Int32(l), pick)) }
             }
-            picks.sort { ($0.line, $0.pick.day, $0.pick.minute) < ($1.line, $1.pick.day, $1.pick.minute) }
-            try writer.write(picks: picks, group: group, messages: messages, outcomes: &outcomes, segment: id, sink: sink)
+            for assignment in sent.sorted(by: { $0.line < $1.line }) where !assignment.picks.isEmpty {
+                let line = Int32(assignment.line)
+                var picks: [(line: Int32, pick: Pick)] = []
+                picks.reserveCapacity(assignment.picks.count)
+                for pick in assignment.picks { picks.append((line, pick)) }
+                picks.sort { a, b in a.pick.day != b.pick.day ? a.pick.day < b.pick.day : a.pick.minute < b.pick.minute }
+                try writer.write(picks: picks, messages: messages, outcomes: &outcomes, segment: id, sink: sink)
+            }
         }
         if changed {
             for segment in segmentCounts where segment.planned != segment.customers {

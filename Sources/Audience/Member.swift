@@ -16,7 +16,7 @@ enum ContactState: UInt8, Sendable {
 /// equal keys; after ``SharedContacts`` only contacts that several customers share keep one, as
 /// a dense id, so that one message goes to each), and one byte each for the recency band, the
 /// opt-ins, the contact states and flags.
-struct Member: Sendable {
+struct Member: Sendable, BitwiseCopyable {
     /// `offset << 24 | length` of the row in the file (rows are at most 1 MiB).
     var place: UInt64 = 0
     let hash: (UInt64, UInt64)
@@ -37,7 +37,10 @@ struct Member: Sendable {
     /// The contact kind a channel sends to: SMS and WhatsApp the phone, then email, then push token.
     static func kind(_ channel: Int) -> Int { channel <= 1 ? 0 : channel - 1 }
 
-    var position: CustomerRecordPosition {
+    var position: CustomerRecordPosition { Self.position(place: place, line: line) }
+
+    /// The row at `place` (``place``'s packing) on physical line `line`.
+    static func position(place: UInt64, line: UInt32) -> CustomerRecordPosition {
         CustomerRecordPosition(line: Int(line), offset: Int(place >> 24), length: Int(place & 0xFF_FFFF))
     }
 

@@ -20,9 +20,9 @@ final class SendWriter {
         self.country = country
     }
 
-    /// Writes `picks` (sorted by line, day and minute) of `group`'s members.
+    /// Writes `picks` (sorted by line, day and minute).
     func write(
-        picks: [(line: Int32, pick: AudienceBuilder.Pick)], group: [Member], messages: [Int: LineMessage], outcomes: inout [LineOutcome],
+        picks: [(line: Int32, pick: AudienceBuilder.Pick)], messages: [Int: LineMessage], outcomes: inout [LineOutcome],
         segment: String, sink: any AudienceSink
     ) throws(Diagnostic) {
         // Chunk bounds.
@@ -37,7 +37,7 @@ final class SendWriter {
             bounds.append(start..<end)
             start = end
         }
-        let work = ChunkWork(picks: picks, group: group, messages: messages, readers: readers, country: country)
+        let work = ChunkWork(picks: picks, messages: messages, readers: readers, country: country)
         var next = 0
         while next < bounds.count {
             let wave = Array(bounds[next..<min(next + readers.count, bounds.count)])
@@ -67,7 +67,6 @@ private final class ChunkWork: @unchecked Sendable {
     }
 
     let picks: [(line: Int32, pick: AudienceBuilder.Pick)]
-    let group: [Member]
     let messages: [Int: LineMessage]
     let readers: [CustomerRowReader]
     let country: String
@@ -75,11 +74,9 @@ private final class ChunkWork: @unchecked Sendable {
     private var ranges: [Range<Int>] = []
 
     init(
-        picks: [(line: Int32, pick: AudienceBuilder.Pick)], group: [Member], messages: [Int: LineMessage], readers: [CustomerRowReader],
-        country: String
+        picks: [(line: Int32, pick: AudienceBuilder.Pick)], messages: [Int: LineMessage], readers: [CustomerRowReader], country: String
     ) {
         self.picks = picks
-        self.group = group
         self.messages = messages
         self.readers = readers
         self.country = country
@@ -110,21 +107,24 @@ private final class ChunkWork: @unchecked Sendable {
         rows.reserveCapacity(range.count)
         for i in range {
             let entry = picks[i]
-            let member = group[Int(entry.pick.member)]
             guard let message = messages[Int(entry.line)] else { continue }
-            let fields = try reader.fields(at: member.position)
+            let fields = try reader.fields(at: entry.pick.position)
             let kind = Member.kind(Channel.allCases.firstIndex(of: message.channel)!)
             guard
                 let contact = Member.normalised(
                     kind: kind, phone: fields.phone, email: fields.email, token: fields.pushToken, country: country)
             else {
                 throw Diagnostic(
-                    .badInput, line: Int(member.line), message: "the row's contact changed while the audience was made",
+                    .badInput, line: Int(entry.pick.row), message: "the row's contact changed while the audience was made",
                     hint: "do not change the customer file during the run")
             }
             let name = SafeText.cleanName(fields.name)
             rows.append(
-                (i, Recipient(id: fields.id, line: Int(member.line), contact: contact, name: name, firstName: LineRenderer.firstName(name)))
+                (
+                    i,
+                    Recipient(
+                        id: fields.id, line: Int(entry.pick.row), contact: contact, name: name, firstName: LineRenderer.firstName(name))
+                )
             )
         }
         rows.sort { a, b in
